@@ -1,0 +1,146 @@
+/**
+ * Finds and reads the site config of a content root. A native root has `site.yml`; a Jekyll tree has
+ * `_config.yml`, which the jekyll preset maps onto the same shape without the tree being edited. An
+ * optional overlay file (the SITE_CONFIG env var) adds what the tree itself does not say, such as the
+ * aliases its Jekyll includes used to bind.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ContentError } from './errors.ts';
+import { parseYaml } from './yaml.ts';
+import { SiteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
+
+export const NATIVE_CONFIG = 'site.yml';
+export const JEKYLL_CONFIG = '_config.yml';
+
+export interface ResolvedPaths {
+  data: string;
+  reference: string[];
+  pages: string;
+  includes: string[];
+}
+
+export interface LoadedConfig {
+  root: string;
+  layout: 'native' | 'jekyll';
+  config: SiteConfig;
+  /** Every key of the config files, as Liquid sees it under `site`. */
+  raw: Record<string, unknown>;
+  paths: ResolvedPaths;
+  /** Config files read, for change detection. */
+  files: string[];
+}
+
+function readYamlMapping(absolute: string, root: string): Record<string, unknown> {
+  const file = path.relative(root, absolute) || absolute;
+  const { data } = parseYaml({ text: readFileSync(absolute, 'utf8'), file });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ContentError({ file, line: 1 }, 'the site config must be a YAML mapping');
+  }
+  return data as Record<string, unknown>;
+}
+
+/** Jekyll collections live in `_<name>` folders (under `collections_dir` when set). */
+function jekyllCollectionFolders(raw: Record<string, unknown>, root: string): string[] {
+  const collections = raw.collections;
+  const names = Array.isArray(collections)
+    ? collections.map(String)
+    : collections && typeof collections === 'object'
+      ? Object.keys(collections)
+      : [];
+  const dir = typeof raw.collections_dir === 'string' ? raw.collections_dir : '';
+  return names
+    .map((name) => path.join(dir, `_${name}`))
+    .filter((folder) => existsSync(path.join(root, folder)) && statSync(path.join(root, folder)).isDirectory());
+}
+
+function jekyllToSiteConfig(raw: Record<string, unknown>, root: string): Record<string, unknown> {
+  return {
+    ...raw,
+    title: raw.title ?? raw.site_title,
+    folders: { data: '_data', includes: ['_includes'], pages: '_pages-mdx', reference: jekyllCollectionFolders(raw, root) },
+  };
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const prev = out[key];
+    out[key] =
+      value && typeof value === 'object' && !Array.isArray(value) && prev && typeof prev === 'object' && !Array.isArray(prev)
+        ? deepMerge(prev as Record<string, unknown>, value as Record<string, unknown>)
+        : value;
+  }
+  return out;
+}
+
+/** Folder paths in an overlay are relative to the overlay file, so a preset can ship its own includes. */
+function absolutiseFolders(raw: Record<string, unknown>, baseDir: string): Record<string, unknown> {
+  const folders = raw.folders as Record<string, string | string[]> | undefined;
+  if (!folders) return raw;
+  const abs = (p: string) => path.resolve(baseDir, p);
+  return {
+    ...raw,
+    folders: Object.fromEntries(
+      Object.entries(folders).map(([k, v]) => [k, Array.isArray(v) ? v.map(abs) : abs(v)]),
+    ),
+  };
+}
+
+export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedConfig {
+  const root = path.resolve(rootInput);
+  if (!existsSync(root)) {
+    throw new ContentError({ file: root }, 'content root does not exist', 'Set CONTENT_ROOT to a folder holding site.yml or _config.yml.');
+  }
+  const native = path.join(root, NATIVE_CONFIG);
+  const jekyll = path.join(root, JEKYLL_CONFIG);
+  const files: string[] = [];
+  let raw: Record<string, unknown>;
+  let layout: LoadedConfig['layout'];
+  if (existsSync(native)) {
+    layout = 'native';
+    files.push(native);
+    raw = readYamlMapping(native, root);
+  } else if (existsSync(jekyll)) {
+    layout = 'jekyll';
+    files.push(jekyll);
+    raw = jekyllToSiteConfig(readYamlMapping(jekyll, root), root);
+  } else {
+    throw new ContentError(
+      { file: root },
+      `no ${NATIVE_CONFIG} or ${JEKYLL_CONFIG} in the content root`,
+      'A native site needs site.yml; a Jekyll tree is recognised by its _config.yml.',
+    );
+  }
+
+  if (overlayFile) {
+    const overlay = path.resolve(overlayFile);
+    if (!existsSync(overlay)) throw new ContentError({ file: overlay }, 'SITE_CONFIG file does not exist');
+    files.push(overlay);
+    raw = deepMerge(raw, absolutiseFolders(readYamlMapping(overlay, path.dirname(overlay)), path.dirname(overlay)));
+  }
+
+  const parsed = SiteConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ContentError(
+      { file: path.relative(root, files[0]) || files[0], field: issue.path.join('.') },
+      `invalid site config: ${issue.message}`,
+    );
+  }
+  const config = parsed.data;
+  const abs = (p: string) => path.resolve(root, p);
+  return {
+    root,
+    layout,
+    config,
+    raw: { ...raw, title: config.title, url: config.url, baseurl: config.baseurl },
+    paths: {
+      data: abs(config.folders.data),
+      reference: config.folders.reference.map(abs),
+      pages: abs(config.folders.pages),
+      includes: config.folders.includes.map(abs),
+    },
+    files,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Site data: every .yml/.yaml/.json file under the data folder, nested by path, so
+ * `data/connect/api.yml` is `site.data.connect.api` (Jekyll's `_data` rule).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ContentError, type ContentWarning } from './errors.ts';
+import { parseYaml } from './yaml.ts';
+
+export interface SiteData {
+  data: Record<string, unknown>;
+  /** Absolute paths of every file read, sorted, for change detection. */
+  files: string[];
+  warnings: ContentWarning[];
+}
+
+const DATA_FILE = /\.(ya?ml|json)$/i;
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return listFiles(full);
+      return DATA_FILE.test(e.name) ? [full] : [];
+    });
+}
+
+function parseDataFile(absolute: string, file: string, warnings: ContentWarning[]): unknown {
+  const text = readFileSync(absolute, 'utf8');
+  if (/\.json$/i.test(absolute)) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new ContentError({ file }, `malformed JSON: ${(error as Error).message}`);
+    }
+  }
+  const parsed = parseYaml({ text, file });
+  warnings.push(...parsed.warnings);
+  return parsed.data;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function loadSiteData(dataDir: string, root: string): SiteData {
+  const data: Record<string, unknown> = {};
+  const warnings: ContentWarning[] = [];
+  if (!existsSync(dataDir)) return { data, files: [], warnings };
+  const files = listFiles(dataDir);
+  for (const absolute of files) {
+    const file = path.relative(root, absolute).split(path.sep).join('/');
+    const parts = path.relative(dataDir, absolute).replace(DATA_FILE, '').split(path.sep);
+    const leaf = parts.pop()!;
+    let node = data;
+    for (const part of parts) {
+      if (!isPlainObject(node[part])) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    const value = parseDataFile(absolute, file, warnings);
+    // A folder and a file with the same name both feed one key; keep both where they are mappings.
+    node[leaf] = isPlainObject(node[leaf]) && isPlainObject(value) ? { ...node[leaf], ...value } : value;
+  }
+  return { data, files, warnings };
+}

@@ -1,0 +1,65 @@
+/**
+ * Errors and warnings about content. Every problem a writer can cause points at a file, and where we can
+ * tell, the front-matter field path and the line, so the message is actionable without a stack trace.
+ */
+
+export interface ContentLocation {
+  /** Path of the offending file, relative to the content root where possible. */
+  file: string;
+  /** Front-matter or data field path, e.g. `examples[0].code`. */
+  field?: string;
+  /** 1-based line in `file`. */
+  line?: number;
+}
+
+function describe(loc: ContentLocation): string {
+  const where = loc.line ? `${loc.file}:${loc.line}` : loc.file;
+  return loc.field ? `${where} (field "${loc.field}")` : where;
+}
+
+export class ContentError extends Error {
+  readonly location: ContentLocation;
+  readonly hint?: string;
+
+  constructor(location: ContentLocation, message: string, hint?: string) {
+    super(`${describe(location)}: ${message}${hint ? `\n  Hint: ${hint}` : ''}`);
+    this.name = 'ContentError';
+    this.location = location;
+    this.hint = hint;
+  }
+}
+
+/** Several content errors found in one pass, reported together so a writer can fix them in one go. */
+export class ContentErrors extends Error {
+  readonly errors: ContentError[];
+
+  constructor(errors: ContentError[]) {
+    super(
+      `${errors.length} content error${errors.length === 1 ? '' : 's'}:\n` +
+        errors.map((e) => `  - ${e.message.replace(/\n/g, '\n    ')}`).join('\n'),
+    );
+    this.name = 'ContentErrors';
+    this.errors = errors;
+  }
+}
+
+export interface ContentWarning extends ContentLocation {
+  message: string;
+}
+
+export function formatWarning(w: ContentWarning): string {
+  return `${describe(w)}: ${w.message}`;
+}
+
+/** Collects warnings during a build and de-duplicates repeats (one data string can be rendered many times). */
+export class WarningSink {
+  private seen = new Set<string>();
+  readonly list: ContentWarning[] = [];
+
+  add(w: ContentWarning): void {
+    const key = formatWarning(w);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(w);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Reads a Markdown file with YAML front matter. gray-matter splits the file; our YAML reader parses the
+ * front matter so line numbers and Jekyll's alias behaviour carry through.
+ */
+import { readFileSync } from 'node:fs';
+import matter from 'gray-matter';
+import { ContentError } from './errors.ts';
+import { parseYaml, type FieldPath, type ParsedYaml } from './yaml.ts';
+
+export interface SourceDocument {
+  /** Path relative to the content root, with `/` separators; used in every message. */
+  file: string;
+  absolutePath: string;
+  data: Record<string, unknown>;
+  body: string;
+  lineOf(path: FieldPath): number | undefined;
+  warnings: ParsedYaml['warnings'];
+}
+
+export function parseFrontMatter(text: string, file: string, absolutePath = file): SourceDocument {
+  let parsed: ParsedYaml | undefined;
+  const result = matter(text, {
+    engines: {
+      yaml: (source: string) => {
+        // gray-matter hands us the text after the opening `---`, so its line 1 is the delimiter line.
+        parsed = parseYaml({ text: source, file, lineOffset: 0 });
+        return parsed.data as object;
+      },
+    },
+  });
+  const data = result.data as unknown;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ContentError({ file, line: 2 }, 'front matter must be a YAML mapping of field: value');
+  }
+  return {
+    file,
+    absolutePath,
+    data: data as Record<string, unknown>,
+    body: result.content,
+    lineOf: (path) => parsed?.lineOf(path),
+    warnings: parsed?.warnings ?? [],
+  };
+}
+
+export function readFrontMatterFile(absolutePath: string, file: string): SourceDocument {
+  return parseFrontMatter(readFileSync(absolutePath, 'utf8'), file, absolutePath);
+}

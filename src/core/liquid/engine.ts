@@ -1,0 +1,219 @@
+/**
+ * The Liquid engine, configured to behave like Jekyll's (Ruby Liquid in warn mode + Jekyll filters +
+ * the site's `flatify` plugin). One `LiquidEngine` serves a whole build; each page render gets its own
+ * `Context`, so `assign`s leak across the strings of one page (as in Jekyll) but never between pages.
+ */
+import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { Context, Liquid, type FS, type Template } from 'liquidjs';
+import type { WarningSink } from '../errors.ts';
+import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
+import { laxToStrict } from './lax.ts';
+import { explainLiquidError, FlatifyDepthError, LiquidContentError, NestedRenderError } from './liquid-errors.ts';
+
+export interface MarkdownRenderer {
+  render(src: string): string;
+  renderInline(src: string): string;
+}
+
+export interface LiquidEngineOptions {
+  /** Undefined variables and unknown filters are errors (true) or warnings (false). */
+  strict: boolean;
+  /** A `flatify` nested deeper than this is treated as runaway recursion. */
+  maxFlatifyDepth: number;
+  /** Folders searched by `{% include %}`. */
+  includes: string[];
+  site: JekyllSite;
+  markdown: MarkdownRenderer;
+  warnings: WarningSink;
+}
+
+/** Where the string being rendered comes from, for messages. `line` is where its text starts. */
+export interface RenderLocation {
+  file: string;
+  field: string;
+  line?: number;
+}
+
+const MISSING_INCLUDE = '\0missing-include:';
+const depths = new WeakMap<Context, number>();
+/** Contexts whose undefined names are warnings even though the site is strict (see `laxContentTypes`). */
+const laxContexts = new WeakSet<Context>();
+
+/** liquidjs recognises this error by name (for lenient `if` conditions), so ours carries the same name. */
+class UndefinedName extends Error {
+  readonly variableName: string;
+  constructor(name: string) {
+    super(`undefined variable: ${name}`);
+    this.name = 'InternalUndefinedVariableError';
+    this.variableName = name;
+  }
+}
+
+/**
+ * Strictness applies to names, not to keys: `{{ endpont.version }}` (no such variable) fails, while
+ * `{{ site.data.x.missing }}` renders empty as in Jekyll, because real sites read optional data keys.
+ */
+class JekyllContext extends Context {
+  override *_get(paths: (string | number)[]): Generator<unknown, unknown, unknown> {
+    const root = paths[0] as string;
+    const scope = this.findScope(root);
+    if (this.strictVariables && !(root in scope)) throw new UndefinedName(root);
+    return yield this._getFromScope(scope, paths, false);
+  }
+}
+
+export class LiquidEngine {
+  readonly liquid: Liquid;
+  private readonly options: LiquidEngineOptions;
+  private readonly templates = new Map<string, Template[]>();
+  /** The field currently being rendered; include look-ups and warnings report against it. */
+  private location: RenderLocation | undefined;
+
+  constructor(options: LiquidEngineOptions) {
+    this.options = options;
+    this.liquid = new Liquid({
+      root: options.includes,
+      partials: options.includes,
+      extname: '',
+      fs: this.includeFs(),
+      jekyllInclude: true,
+      // Jekyll include names are literal file names (`note.html`); `{{ }}` in them still works.
+      dynamicPartials: false,
+      strictVariables: options.strict,
+      strictFilters: true,
+      // Existence checks such as `{% if endpoint.arguments %}` must not count as undefined variables.
+      lenientIf: true,
+      ownPropertyOnly: true,
+      // No template cache: a missing include must warn at every string that uses it.
+      cache: false,
+    });
+    for (const name of NOT_IN_JEKYLL) delete this.liquid.filters[name];
+    const filters = { ...jekyllFilters(options.site, options.markdown), flatify: this.flatifyFilter() };
+    for (const [name, impl] of Object.entries(filters)) this.liquid.registerFilter(name, impl);
+  }
+
+  /**
+   * A fresh render context for one page: `scope` holds `site`, `page`, `endpoint`, aliases, … With
+   * `lax`, undefined names on this page are warnings even in a strict site.
+   */
+  context(scope: Record<string, unknown>, options: { lax?: boolean } = {}): Context {
+    const ctx = new JekyllContext(scope, this.liquid.options, { sync: true }, { liquid: this.liquid });
+    if (options.lax) laxContexts.add(ctx);
+    return ctx;
+  }
+
+  /** Renders a front-matter or data string once (the first `flatify` level) in `ctx`. */
+  render(source: unknown, ctx: Context, location: RenderLocation): string {
+    if (source === null || source === undefined) return '';
+    const text = rubyString(source);
+    if (!text.includes('{')) return text;
+    const outer = this.location;
+    this.location = location;
+    try {
+      return this.renderReporting(text, ctx, location);
+    } finally {
+      this.location = outer;
+    }
+  }
+
+  /** Evaluates a Liquid expression such as `site.data[page.product-type].api` (aliases, data look-ups). */
+  evaluate(expression: string, ctx: Context, location: RenderLocation): unknown {
+    try {
+      return this.liquid.evalValueSync(laxToStrict(`{{${expression}}}`).slice(2, -2), ctx);
+    } catch (error) {
+      throw explainLiquidError(error, location, expression);
+    }
+  }
+
+  private renderReporting(text: string, ctx: Context, location: RenderLocation): string {
+    try {
+      return this.liquid.renderSync(this.parse(text, location), ctx);
+    } catch (error) {
+      const explained = error instanceof LiquidContentError ? error : explainLiquidError(error, location, text);
+      const strict = this.options.strict && !laxContexts.has(ctx);
+      if (strict || error instanceof FlatifyDepthError) throw explained;
+      // Warn mode: report, then render again with undefined names as empty (Jekyll's default). Text
+      // Liquid cannot parse at all is shown as written, which is what a reader of the source would see.
+      this.options.warnings.add({ ...location, line: explained.location.line, message: explained.reason });
+      if (!explained.lenient) return text;
+      const strictVariables = ctx.strictVariables;
+      ctx.strictVariables = false;
+      try {
+        return this.liquid.renderSync(this.parse(text, location), ctx);
+      } catch {
+        return text;
+      } finally {
+        ctx.strictVariables = strictVariables;
+      }
+    }
+  }
+
+  private parse(text: string, location: RenderLocation): Template[] {
+    let parsed = this.templates.get(text);
+    if (parsed) return parsed;
+    const source = laxToStrict(text);
+    try {
+      parsed = this.liquid.parse(source);
+    } catch (error) {
+      const unknown = /undefined filter: ([\w-]+)/.exec((error as Error).message);
+      if (!unknown || this.options.strict) throw explainLiquidError(error, location, text);
+      // Ruby Liquid ignores unknown filters; in warn mode so do we, once per filter name.
+      this.options.warnings.add({ ...location, message: `unknown filter "${unknown[1]}" is ignored` });
+      this.liquid.registerFilter(unknown[1], (v: unknown) => v);
+      return this.parse(text, location);
+    }
+    this.templates.set(text, parsed);
+    return parsed;
+  }
+
+  /** `flatify`: render the input as Liquid once more, in the live context (its assigns leak, as in Jekyll). */
+  private flatifyFilter() {
+    const engine = this;
+    return function flatify(this: { context: Context }, input: unknown): string {
+      if (input === null || input === undefined) return '';
+      const text = rubyString(input);
+      if (!text.includes('{')) return text;
+      const ctx = this.context;
+      const depth = depths.get(ctx) ?? 0;
+      if (depth >= engine.options.maxFlatifyDepth) throw new FlatifyDepthError(text, depth);
+      depths.set(ctx, depth + 1);
+      try {
+        return engine.liquid.renderSync(engine.parse(text, engine.location ?? { file: '?', field: '?' }), ctx);
+      } catch (error) {
+        throw error instanceof NestedRenderError || error instanceof FlatifyDepthError ? error : NestedRenderError.wrap(text, error);
+      } finally {
+        depths.set(ctx, depth);
+      }
+    };
+  }
+
+  /** Include look-up that turns a missing include into a warning and an empty string, never a crash. */
+  private includeFs(): FS {
+    const warn = (file: string) =>
+      this.options.warnings.add({
+        ...(this.location ?? { file: '?' }),
+        message: `include "${file}" not found in ${this.options.includes.join(', ') || '(no includes folder)'}; it renders as empty`,
+      });
+    return {
+      exists: async (p) => p.startsWith(MISSING_INCLUDE) || existsSync(p),
+      existsSync: (p) => p.startsWith(MISSING_INCLUDE) || existsSync(p),
+      readFile: async (p) => this.readInclude(p, warn),
+      readFileSync: (p) => this.readInclude(p, warn),
+      resolve: (dir, file) => path.resolve(dir, file),
+      contains: async () => true,
+      containsSync: () => true,
+      sep: path.sep,
+      dirname: path.dirname,
+      fallback: (file) => `${MISSING_INCLUDE}${file}`,
+    };
+  }
+
+  private readInclude(p: string, warn: (file: string) => void): string {
+    if (p.startsWith(MISSING_INCLUDE)) {
+      warn(p.slice(MISSING_INCLUDE.length));
+      return '';
+    }
+    return laxToStrict(readFileSync(p, 'utf8'));
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * files -> config + data + documents -> Liquid -> model. The one entry point of the pure core: given a
+ * content root it returns every reference page, fully rendered, or throws every content error it found.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadSiteConfig, type LoadedConfig } from '../config.ts';
+import { loadSiteData } from '../data.ts';
+import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
+import { LiquidEngine } from '../liquid/engine.ts';
+import { sort } from '../liquid/jekyll-filters.ts';
+import { createMarkdownRenderer } from '../markdown/markdownify.ts';
+import { collectDocuments, liquidDocument } from './collect.ts';
+import { buildEndpoint } from './endpoint.ts';
+import { groupDocuments } from './groups.ts';
+import { buildLinkIndex, rewriteEntryLinks, type BrokenLink } from './links.ts';
+import type { RenderEnv } from './page-render.ts';
+import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
+import { guidePath, type SitePaths } from './paths.ts';
+import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
+
+export type Highlighter = (code: string, lang: string) => string;
+
+export interface BuildOptions {
+  root: string;
+  /** Extra config overlay (SITE_CONFIG). */
+  configFile?: string;
+  /** Synchronous highlighter for code samples and fenced blocks; plain escaped `<pre>` without one. */
+  highlight?: Highlighter;
+}
+
+export interface ProsePage {
+  slug: string;
+  path: string;
+  file: string;
+}
+
+export interface BuildResult {
+  config: LoadedConfig;
+  entries: ReferenceEntry[];
+  prose: ProsePage[];
+  warnings: ContentWarning[];
+  /** Every file the result depends on (config, data, documents, includes), for change detection. */
+  files: string[];
+}
+
+const PROSE = /\.mdx?$/i;
+/** Fixed because the route files under src/pages mirror it. */
+export const REFERENCE_PATH = 'reference';
+
+export function listProsePages(dir: string, root: string): ProsePage[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => PROSE.test(f))
+    .sort()
+    .map((f) => {
+      const slug = f.replace(PROSE, '').split(path.sep).join('/');
+      return { slug, path: guidePath(slug), file: path.relative(root, path.join(dir, f)).split(path.sep).join('/') };
+    });
+}
+
+function listIncludes(dirs: string[]): string[] {
+  return dirs.filter(existsSync).flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).map((f) => path.join(d, f)));
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+function plainHighlight(code: string, lang: string): string {
+  return `<pre class="code" data-lang="${escapeHtml(lang)}"><code>${escapeHtml(code)}</code></pre>`;
+}
+
+function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
+  return samples.map((s) => ({ ...s, html: highlight(s.code, s.lang) }));
+}
+
+export function buildReference(options: BuildOptions): BuildResult {
+  const loaded = loadSiteConfig(options.root, options.configFile);
+  const { config, paths, root } = loaded;
+  const warnings = new WarningSink();
+  const data = loadSiteData(paths.data, root);
+  data.warnings.forEach((w) => warnings.add(w));
+  const collections = collectDocuments(paths.reference, root);
+  const highlight = options.highlight ?? plainHighlight;
+
+  const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
+  for (const c of collections) site[c.name] = c.documents.map((d) => liquidDocument(d, c.name));
+  const markdown = createMarkdownRenderer({ highlight: (code, lang) => highlight(code, lang || 'text') });
+  const engine = new LiquidEngine({
+    strict: config.liquid.strict,
+    maxFlatifyDepth: config.liquid['max-flatify-depth'],
+    includes: paths.includes,
+    site: { url: config.url, baseurl: config.baseurl },
+    markdown,
+    warnings,
+  });
+  const configFile = path.relative(root, loaded.files.at(-1)!) || loaded.files.at(-1)!;
+  const env: RenderEnv = { engine, markdown, site, aliases: config.aliases, configFile, laxTypes: new Set(config.liquid['lax-content-types']) };
+  const sitePaths: SitePaths = { reference: REFERENCE_PATH };
+  const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
+  const groups = groupDocuments(collections.flatMap((c) => c.documents), warnings);
+
+  const errors: ContentError[] = [];
+  const entries: ReferenceEntry[] = [];
+  const attempt = (make: () => ReferenceEntry | undefined) => {
+    try {
+      const entry = make();
+      if (entry) entries.push(entry);
+    } catch (error) {
+      if (error instanceof ContentErrors) errors.push(...error.errors);
+      else if (error instanceof ContentError) errors.push(error);
+      else throw error;
+    }
+  };
+
+  const objects = sort(groups.objects.map((g) => ({ g, order: g.fm.order })), 'order', 'last') as Array<{ g: (typeof groups.objects)[number] }>;
+  for (const { g } of objects) {
+    const collection = collectionOf.get(g.doc)!;
+    // Latest version first: it claims the shared anchors (`#sources`, `#source--object`).
+    const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
+    for (const version of versions) {
+      attempt(() => buildObject(env, sitePaths, g, version, collection));
+      for (const key of g.methodOrder) {
+        const endpoint = g.endpoints.get(version)?.get(key);
+        if (!endpoint) continue;
+        const methodIndex = (g.fm['available-methods'] ?? []).findIndex((m) => m.id === key);
+        const method = methodIndex >= 0 ? (g.fm['available-methods']![methodIndex] as Record<string, unknown>) : undefined;
+        attempt(() =>
+          buildEndpoint({ env, paths: sitePaths, group: g, version, endpoint, method, methodIndex, responseCodes: config['response-codes'], collection }),
+        );
+      }
+    }
+  }
+  for (const s of groups.structures) attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!));
+  for (const d of sort(groups.docs.map((d) => ({ d, order: d.fm.order })), 'order', 'last') as Array<{ d: (typeof groups.docs)[number] }>) {
+    if (!d.d.fm.sections?.length) {
+      warnings.add({ file: d.d.doc.file, message: `doc "${d.d.fm.title}" has no sections (it was rendered by an include); no page is made for it` });
+      continue;
+    }
+    attempt(() => buildDoc(env, d.d, collectionOf.get(d.d.doc)!));
+  }
+  for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!));
+
+  const prose = listProsePages(paths.pages, root);
+  const docSlugs = new Map(groups.docs.map((d) => [docSlug(d.doc), d.doc.file]));
+  for (const p of prose) {
+    const clash = docSlugs.get(p.slug);
+    if (clash) errors.push(new ContentError({ file: p.file }, `page path /guides/${p.slug}/ is also used by ${clash}`, 'Rename one of the two files.'));
+  }
+  if (errors.length) throw new ContentErrors(errors);
+
+  const index = buildLinkIndex(entries, prose.map((p) => p.path), config.baseurl, config['legacy-url']);
+  const broken: BrokenLink[] = [];
+  const lax = new Set(config.liquid['lax-content-types']);
+  const laxSources = new Set(collections.flatMap((c) => c.documents.filter((d) => lax.has(String(d.data['content-type']))).map((d) => d.file)));
+  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken));
+  // Pages of lax content types are best effort: their broken links are reported, not fatal.
+  reportBroken(broken.filter((b) => laxSources.has(b.file)), true, warnings);
+  reportBroken(broken.filter((b) => !laxSources.has(b.file)), config['broken-links'] === 'warn', warnings);
+
+  const final = linked.map((e) => {
+    switch (e.kind) {
+      case 'endpoint':
+        return { ...e, requests: withHtml(e.requests, highlight), responses: withHtml(e.responses, highlight) };
+      case 'object':
+      case 'structure':
+        return { ...e, examples: withHtml(e.examples, highlight) };
+      default:
+        return e;
+    }
+  });
+
+  return {
+    config: loaded,
+    entries: final,
+    prose,
+    warnings: warnings.list,
+    files: [...loaded.files, ...data.files, ...collections.flatMap((c) => c.documents.map((d) => d.absolutePath)), ...listIncludes(paths.includes)],
+  };
+}
+
+function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: WarningSink): void {
+  if (!broken.length) return;
+  if (warnOnly) {
+    broken.forEach((b) => warnings.add(b));
+    return;
+  }
+  throw new ContentErrors(
+    broken.map(
+      (b) => new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
+    ),
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Reads every Markdown file in the reference folders. Files of kinds we render are sorted into groups;
+ * all of them (like Jekyll's collections) are also exposed to Liquid as `site.<folder name>`.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { readFrontMatterFile, type SourceDocument } from '../front-matter.ts';
+import { ContentError, ContentErrors } from '../errors.ts';
+
+export interface Collection {
+  /** `site.<name>` in Liquid: the folder name without Jekyll's leading underscore. */
+  name: string;
+  documents: SourceDocument[];
+}
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+function listMarkdown(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return listMarkdown(full);
+      return MARKDOWN.test(e.name) ? [full] : [];
+    });
+}
+
+/** Jekyll gives a document without a title one made from its file name. */
+function titleFromFile(file: string): string {
+  return path
+    .basename(file)
+    .replace(MARKDOWN, '')
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+export function collectDocuments(folders: string[], root: string): Collection[] {
+  const errors: ContentError[] = [];
+  const collections = folders.map((folder) => {
+    const documents: SourceDocument[] = [];
+    for (const absolute of listMarkdown(folder)) {
+      const file = path.relative(root, absolute).split(path.sep).join('/');
+      try {
+        const doc = readFrontMatterFile(absolute, file);
+        doc.data.title ??= titleFromFile(file);
+        documents.push(doc);
+      } catch (error) {
+        if (error instanceof ContentError) errors.push(error);
+        else throw error;
+      }
+    }
+    return { name: path.basename(folder).replace(/^_/, ''), documents };
+  });
+  if (errors.length) throw new ContentErrors(errors);
+  return collections;
+}
+
+/** The Liquid-visible form of a document: its front matter plus Jekyll's document variables. */
+export function liquidDocument(doc: SourceDocument, collection: string): Record<string, unknown> {
+  return {
+    ...doc.data,
+    path: doc.file,
+    relative_path: doc.file,
+    collection,
+    content: doc.body,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * An endpoint's example tabs. The Request tab repeats the Jekyll include's passes: `request-url` is
+ * rendered and bound first (the header string in site data refers to it), the header and the code are
+ * rendered, and the joined text is rendered once more; Jekyll's sites rely on that last pass to resolve
+ * header strings written without an inner `| flatify`.
+ */
+import type { SourceDocument } from '../front-matter.ts';
+import { codeText, dedent, detectLanguage, joinRequest } from './curl.ts';
+import type { PageRender } from './page-render.ts';
+import type { CodeSample, ErrorRow } from '../../schemas/reference.ts';
+
+type Raw = Record<string, unknown>;
+type Tab = 'Request' | 'Response' | 'Errors';
+
+export interface EndpointExamples {
+  requests: CodeSample[];
+  responses: CodeSample[];
+  errors: ErrorRow[];
+  tabs: Tab[];
+}
+
+export interface ErrorSource {
+  /** `site.data…response-codes` as a map of `<endpoint>: { all: [...] }`, already looked up. */
+  codes: unknown;
+  method: string;
+  version: string;
+  /** Default file name in `codes`: the endpoint's object (`endpoint` field). */
+  defaultFile: string;
+}
+
+function items(example: Raw): Array<{ item: Raw; path: Array<string | number> }> {
+  const subs = example.subexamples;
+  if (Array.isArray(subs) && subs.length) {
+    return subs.map((item, i) => ({ item: (item ?? {}) as Raw, path: ['subexamples', i] }));
+  }
+  return [{ item: example, path: [] }];
+}
+
+function sample(render: PageRender, doc: SourceDocument, at: Array<string | number>, item: Raw, kind: Tab): CodeSample | undefined {
+  if (item['request-url'] !== undefined) {
+    render.assign('request-url', render.text(doc, [...at, 'request-url']).replace(/[\r\n]/g, ''));
+  }
+  const header = item.header !== undefined ? render.text(doc, [...at, 'header']) : undefined;
+  if (item.code === undefined && header === undefined) return undefined;
+  const code = render.again(doc, [...at, 'code'], render.text(doc, [...at, 'code']));
+  const joined = render.again(doc, [...at, 'code'], joinRequest({ header, code }));
+  const text = dedent(codeText(joined)).trim();
+  const title = item.title !== undefined ? render.text(doc, [...at, 'title']).trim() : undefined;
+  const declared = typeof item.language === 'string' ? item.language : undefined;
+  const lang = kind === 'Request' && header !== undefined ? 'shellscript' : detectLanguage(text, declared);
+  return { ...(title ? { title } : {}), lang, code: text, html: '' };
+}
+
+function errorRows(render: PageRender, doc: SourceDocument, at: Array<string | number>, example: Raw, source: ErrorSource): ErrorRow[] {
+  const file = example['error-file'] !== undefined ? render.text(doc, [...at, 'error-file']).trim() : source.defaultFile;
+  const codes = source.codes as Record<string, { all?: unknown }> | undefined;
+  const all = codes?.[file]?.all;
+  if (!Array.isArray(all)) return [];
+  const rows: ErrorRow[] = [];
+  for (const entry of all as Raw[]) {
+    const responses = Array.isArray(entry?.responses) ? (entry.responses as Raw[]) : [];
+    for (const response of responses) {
+      const method = String(response.method ?? '').toLowerCase();
+      const version = String(response.version ?? 'all');
+      if (method !== source.method || (version !== 'all' && version !== source.version)) continue;
+      rows.push({
+        code: String(entry.code ?? ''),
+        conditionHtml: render.inline(doc, [...at, 'error-file'], response.condition ?? ''),
+        bodyHtml: render.markdown(doc, [...at, 'error-file'], response['response-body'] ?? ''),
+      });
+    }
+  }
+  return rows;
+}
+
+export function buildExamples(render: PageRender, doc: SourceDocument, examples: unknown, errors: ErrorSource): EndpointExamples {
+  const out: EndpointExamples = { requests: [], responses: [], errors: [], tabs: [] };
+  if (!Array.isArray(examples)) return out;
+  examples.forEach((raw, i) => {
+    const example = (raw ?? {}) as Raw;
+    const type = String(example.type ?? '').trim();
+    const at = ['examples', i];
+    if (type === 'Errors') {
+      out.errors.push(...errorRows(render, doc, at, example, errors));
+      if (out.errors.length && !out.tabs.includes('Errors')) out.tabs.push('Errors');
+      return;
+    }
+    const kind: Tab = type === 'Request' ? 'Request' : 'Response';
+    const list = kind === 'Request' ? out.requests : out.responses;
+    for (const { item, path } of items(example)) {
+      const made = sample(render, doc, [...at, ...path], item, kind);
+      if (made) list.push(made);
+    }
+    if (list.length && !out.tabs.includes(kind)) out.tabs.push(kind);
+  });
+  return out;
+}

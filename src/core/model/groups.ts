@@ -1,0 +1,205 @@
+/**
+ * Sorts the collected files by content type, validates the fields the generator needs, and ties every
+ * endpoint to its object and version. All problems are gathered and reported together.
+ */
+import type { z } from 'zod';
+import { ContentError, ContentErrors, type WarningSink } from '../errors.ts';
+import type { SourceDocument } from '../front-matter.ts';
+import { formatFieldPath } from '../yaml.ts';
+import {
+  CONTENT_TYPES,
+  DocSchema,
+  EndpointSchema,
+  FormSchema,
+  ObjectSchema,
+  StructureSchema,
+  VersionObjectSchema,
+  type DocFrontMatter,
+  type EndpointFrontMatter,
+  type FormFrontMatter,
+  type ObjectFrontMatter,
+  type StructureFrontMatter,
+  type VersionObjectFrontMatter,
+} from '../../schemas/front-matter.ts';
+
+export interface Typed<T> {
+  doc: SourceDocument;
+  fm: T;
+}
+
+export interface ObjectGroup extends Typed<ObjectFrontMatter> {
+  versions: string[];
+  latest: string;
+  multiVersion: boolean;
+  versionDocs: Map<string, Typed<VersionObjectFrontMatter>>;
+  /** Method entries in the object's order, then endpoints the object does not list. */
+  methodOrder: string[];
+  /** version → key → endpoint file. Single-version objects keep every file under their one version. */
+  endpoints: Map<string, Map<string, Typed<EndpointFrontMatter>>>;
+}
+
+export interface Groups {
+  objects: ObjectGroup[];
+  structures: Typed<StructureFrontMatter>[];
+  docs: Typed<DocFrontMatter>[];
+  forms: Typed<FormFrontMatter>[];
+}
+
+function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: ContentError[]): z.output<S> | undefined {
+  const result = schema.safeParse(doc.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path as Array<string | number>;
+    const missing = issue.code === 'invalid_type' && getIn(doc.data, path) === undefined;
+    errors.push(
+      new ContentError(
+        { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 2 },
+        missing ? 'required field is missing' : issue.message,
+      ),
+    );
+  }
+  return undefined;
+}
+
+function getIn(data: unknown, path: Array<string | number>): unknown {
+  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+}
+
+function duplicate(kind: string, id: string, first: SourceDocument, second: SourceDocument): ContentError {
+  return new ContentError(
+    { file: second.file, field: kind === 'endpoint' ? 'key' : kind === 'object' ? 'endpoint' : 'key', line: 2 },
+    `duplicate ${kind} "${id}": ${first.file} declares it too`,
+    'Each key may be used once per object and version.',
+  );
+}
+
+export function groupDocuments(documents: SourceDocument[], warnings: WarningSink): Groups {
+  const errors: ContentError[] = [];
+  const objects = new Map<string, ObjectGroup>();
+  const versionObjects: Typed<VersionObjectFrontMatter>[] = [];
+  const endpoints: Typed<EndpointFrontMatter>[] = [];
+  const structures = new Map<string, Typed<StructureFrontMatter>>();
+  const docs: Typed<DocFrontMatter>[] = [];
+  const forms = new Map<string, Typed<FormFrontMatter>>();
+
+  for (const doc of documents) {
+    for (const w of doc.warnings) warnings.add(w);
+    switch (doc.data['content-type']) {
+      case CONTENT_TYPES.endpoint: {
+        const fm = validate(EndpointSchema, doc, errors);
+        if (fm) endpoints.push({ doc, fm });
+        break;
+      }
+      case CONTENT_TYPES.object: {
+        const fm = validate(ObjectSchema, doc, errors);
+        if (!fm) break;
+        const prior = objects.get(fm.endpoint);
+        if (prior) errors.push(duplicate('object', fm.endpoint, prior.doc, doc));
+        else objects.set(fm.endpoint, newObjectGroup(doc, fm));
+        break;
+      }
+      case CONTENT_TYPES.versionObject: {
+        const fm = validate(VersionObjectSchema, doc, errors);
+        if (fm) versionObjects.push({ doc, fm });
+        break;
+      }
+      case CONTENT_TYPES.structure:
+      case CONTENT_TYPES.subStructure: {
+        const fm = validate(StructureSchema, doc, errors);
+        if (!fm) break;
+        const prior = structures.get(fm.key);
+        if (prior) errors.push(duplicate('structure', fm.key, prior.doc, doc));
+        else structures.set(fm.key, { doc, fm });
+        break;
+      }
+      case CONTENT_TYPES.doc: {
+        const fm = validate(DocSchema, doc, errors);
+        if (fm) docs.push({ doc, fm });
+        break;
+      }
+      case CONTENT_TYPES.form: {
+        const fm = validate(FormSchema, doc, errors);
+        if (!fm) break;
+        const prior = forms.get(fm.key);
+        if (prior) errors.push(duplicate('form', fm.key, prior.doc, doc));
+        else forms.set(fm.key, { doc, fm });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  for (const v of versionObjects) {
+    const group = objects.get(v.fm.endpoint);
+    if (!group) {
+      errors.push(new ContentError({ file: v.doc.file, field: 'endpoint', line: v.doc.lineOf(['endpoint']) }, `no api-object file has endpoint "${v.fm.endpoint}"`));
+    } else if (group.versionDocs.has(v.fm.version)) {
+      errors.push(duplicate('version object', `${v.fm.endpoint} v${v.fm.version}`, group.versionDocs.get(v.fm.version)!.doc, v.doc));
+    } else group.versionDocs.set(v.fm.version, v);
+  }
+
+  for (const e of endpoints) attachEndpoint(e, objects, errors, warnings);
+  if (errors.length) throw new ContentErrors(errors);
+
+  for (const group of objects.values()) {
+    const listed = new Set(group.methodOrder);
+    for (const byKey of group.endpoints.values()) {
+      for (const [key, e] of byKey) {
+        if (listed.has(key)) continue;
+        listed.add(key);
+        group.methodOrder.push(key);
+        warnings.add({ file: e.doc.file, field: 'key', line: e.doc.lineOf(['key']), message: `"${key}" is not in ${group.doc.file}'s available-methods; it is listed last` });
+      }
+    }
+  }
+  return { objects: [...objects.values()], structures: [...structures.values()], docs, forms: [...forms.values()] };
+}
+
+function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup {
+  const declared = (fm.versions ?? []).map((v) => v.number);
+  const latest = fm['latest-version'] ?? declared[0] ?? '1';
+  const versions = declared.length ? declared : [latest];
+  return {
+    doc,
+    fm,
+    versions,
+    latest,
+    multiVersion: versions.length > 1,
+    versionDocs: new Map(),
+    methodOrder: (fm['available-methods'] ?? []).map((m) => m.id),
+    endpoints: new Map(versions.map((v) => [v, new Map()])),
+  };
+}
+
+function attachEndpoint(e: Typed<EndpointFrontMatter>, objects: Map<string, ObjectGroup>, errors: ContentError[], warnings: WarningSink): void {
+  const group = objects.get(e.fm.endpoint);
+  if (!group) {
+    errors.push(
+      new ContentError(
+        { file: e.doc.file, field: 'endpoint', line: e.doc.lineOf(['endpoint']) },
+        `endpoint "${e.fm.key}" belongs to object "${e.fm.endpoint}", but no api-object file has endpoint: "${e.fm.endpoint}"`,
+        'Add the object file, or fix the endpoint field to name an existing object.',
+      ),
+    );
+    return;
+  }
+  const version = group.multiVersion ? (e.fm.version ?? group.latest) : group.latest;
+  const byKey = group.endpoints.get(version);
+  if (!byKey) {
+    warnings.add({ file: e.doc.file, field: 'version', line: e.doc.lineOf(['version']), message: `version "${version}" is not in ${group.doc.file}'s versions; the file is not shown` });
+    return;
+  }
+  const prior = byKey.get(e.fm.key);
+  if (!prior) {
+    byKey.set(e.fm.key, e);
+    return;
+  }
+  // A single-version object may still hold older files of a method; the one matching its version wins.
+  if (!group.multiVersion && prior.fm.version !== e.fm.version) {
+    const keep = e.fm.version === group.latest ? e : prior;
+    byKey.set(e.fm.key, keep);
+    return;
+  }
+  errors.push(duplicate('endpoint', `${e.fm.key}${group.multiVersion ? ` (version ${version})` : ''}`, prior.doc, e.doc));
+}

@@ -1,0 +1,120 @@
+/**
+ * One page's Liquid render: a single context shared by every string the page shows, so `assign`s leak
+ * from one field to the next exactly as they did when Jekyll rendered the page top to bottom.
+ */
+import type { Context } from 'liquidjs';
+import type { SourceDocument } from '../front-matter.ts';
+import type { LiquidEngine, MarkdownRenderer } from '../liquid/engine.ts';
+import { formatFieldPath, type FieldPath } from '../yaml.ts';
+import type { Param } from '../../schemas/reference.ts';
+
+export interface RenderEnv {
+  engine: LiquidEngine;
+  /** Content types whose pages report undefined names as warnings (`liquid.lax-content-types`). */
+  laxTypes: ReadonlySet<string>;
+  markdown: MarkdownRenderer;
+  /** `site` as Liquid sees it. */
+  site: Record<string, unknown>;
+  aliases: Record<string, string>;
+  /** File that declares the aliases, for messages. */
+  configFile: string;
+}
+
+/** Names the Jekyll includes bound; they exist on every page (nil where they mean nothing). */
+const CONTEXT_NAMES = ['endpoint', 'object', 'object-method', 'version', 'request-url'];
+
+export type Scope = Record<string, unknown>;
+
+export class PageRender {
+  readonly ctx: Context;
+  private readonly env: RenderEnv;
+
+  constructor(env: RenderEnv, scope: Scope) {
+    this.env = env;
+    const base: Scope = Object.fromEntries(CONTEXT_NAMES.map((n) => [n, null]));
+    const environment: Scope = { ...base, site: env.site, ...scope };
+    const contentType = (scope.page as Scope | undefined)?.['content-type'];
+    this.ctx = env.engine.context(environment, { lax: env.laxTypes.has(String(contentType)) });
+    const strict = this.ctx.strictVariables;
+    this.ctx.strictVariables = false;
+    try {
+      for (const [name, expression] of Object.entries(env.aliases)) {
+        const value = env.engine.evaluate(expression, this.ctx, { file: env.configFile, field: `aliases.${name}` });
+        // An alias that means nothing on this page stays unbound, so using it is still reported.
+        if (value !== undefined && value !== null) environment[name] = value;
+      }
+    } finally {
+      this.ctx.strictVariables = strict;
+    }
+  }
+
+  /** Sets a page-level variable, as an `{% assign %}` would. */
+  assign(name: string, value: unknown): void {
+    this.ctx.bottom()[name] = value;
+  }
+
+  /** Runs `render` with loop variables bound, as a Jekyll include's `{% for %}` would, then unbinds them. */
+  within<T>(bindings: Scope, render: () => T): T {
+    this.ctx.push(bindings);
+    try {
+      return render();
+    } finally {
+      this.ctx.pop();
+    }
+  }
+
+  /** Renders the string at `path` in `doc` (or `value`, reported as coming from there) once. */
+  text(doc: SourceDocument, path: FieldPath, value: unknown = getPath(doc.data, path)): string {
+    return this.env.engine.render(value, this.ctx, { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) });
+  }
+
+  /** Renders again an already rendered string (Jekyll's repeated `| flatify` passes). */
+  again(doc: SourceDocument, path: FieldPath, rendered: string): string {
+    return this.text(doc, path, rendered);
+  }
+
+  markdown(doc: SourceDocument, path: FieldPath, value?: unknown): string {
+    const text = this.text(doc, path, value === undefined ? getPath(doc.data, path) : value);
+    return text.trim() ? this.env.markdown.render(text) : '';
+  }
+
+  inline(doc: SourceDocument, path: FieldPath, value?: unknown): string {
+    const text = this.text(doc, path, value === undefined ? getPath(doc.data, path) : value);
+    return this.env.markdown.renderInline(text.trim());
+  }
+
+  /** Arguments and attributes, with nested children under any of the nesting keys the format uses. */
+  params(doc: SourceDocument, path: FieldPath, list: unknown): Param[] {
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((raw, i) => {
+      if (!raw || typeof raw !== 'object') return [];
+      const item = raw as Record<string, unknown>;
+      // The Jekyll attribute tables looped `{% for attribute in … %}`; descriptions may read it.
+      return this.within({ attribute: item }, () => this.param(doc, [...path, i], item));
+    });
+  }
+
+  private param(doc: SourceDocument, at: FieldPath, item: Record<string, unknown>): Param[] {
+    const childKey = CHILD_KEYS.find((k) => Array.isArray(item[k]));
+    const example = item['example-value'] ?? item.value;
+    const param: Param = {
+      name: this.text(doc, [...at, 'name']).trim(),
+      type: this.text(doc, [...at, 'type']).trim(),
+      descriptionHtml: this.markdown(doc, [...at, 'description']),
+      children: childKey ? this.params(doc, [...at, childKey], item[childKey]) : [],
+    };
+    if (item.required !== undefined) param.required = item.required === true || item.required === 'true';
+    if (example !== undefined && example !== null) {
+      param.example = this.text(doc, [...at, item['example-value'] !== undefined ? 'example-value' : 'value']).trim();
+    }
+    if (item['sub-type']) param.subType = this.text(doc, [...at, 'sub-type']).trim();
+    if (item.url) param.typeHref = this.text(doc, [...at, 'url']).trim();
+    return [param];
+  }
+}
+
+const CHILD_KEYS = ['subarguments', 'sub-subarguments', 'subattributes', 'sub-attributes'];
+
+export function getPath(data: unknown, path: FieldPath): unknown {
+  return path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), data);
+}

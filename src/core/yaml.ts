@@ -1,0 +1,92 @@
+/**
+ * YAML as Jekyll reads it. Two deliberate differences from a plain `yaml.parse`:
+ * - an alias whose anchor is not in the same file (Jekyll's SafeYAML turns it into nil) becomes null with a
+ *   warning instead of aborting the build;
+ * - the parsed document is kept so callers can map a field path back to a line for error messages.
+ */
+import { isScalar, LineCounter, parseDocument, Scalar, visit, type Document } from 'yaml';
+import { ContentError, type ContentWarning } from './errors.ts';
+
+export type FieldPath = ReadonlyArray<string | number>;
+
+export interface ParsedYaml {
+  data: unknown;
+  /** 1-based line where the value at `path` starts, or where its text starts for block scalars (`|`, `>`). */
+  lineOf(path: FieldPath): number | undefined;
+  warnings: ContentWarning[];
+}
+
+export interface YamlSource {
+  text: string;
+  /** For messages: the file the text comes from. */
+  file: string;
+  /** Lines before `text` in the file (front matter starts after the opening `---`). */
+  lineOffset?: number;
+}
+
+export function formatFieldPath(path: FieldPath): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+    '',
+  );
+}
+
+export function parseYaml({ text, file, lineOffset = 0 }: YamlSource): ParsedYaml {
+  const lineCounter = new LineCounter();
+  // Ruby's YAML lets a later duplicate key win, and real Jekyll trees rely on it: warn, do not fail.
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const line = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const warnings: ContentWarning[] = duplicateKeyWarnings(doc, file, line);
+
+  const [firstError] = doc.errors;
+  if (firstError) {
+    const at = line(firstError.pos[0]);
+    throw new ContentError(
+      { file, line: at },
+      `malformed YAML: ${firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      'Check indentation and quoting on that line and the one before it.',
+    );
+  }
+
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc)) return undefined;
+      warnings.push({
+        file,
+        line: node.range ? line(node.range[0]) : undefined,
+        message: `alias *${node.source} has no anchor &${node.source} in this file; it is read as null (as Jekyll does)`,
+      });
+      return new Scalar(null);
+    },
+  });
+
+  return {
+    data: doc.toJS({ maxAliasCount: -1 }) ?? {},
+    warnings,
+    lineOf(path) {
+      const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number, number]; type?: string } | undefined;
+      if (!node?.range) return undefined;
+      const start = line(node.range[0]);
+      const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
+      return block ? start + 1 : start;
+    },
+  };
+}
+
+function duplicateKeyWarnings(doc: Document, file: string, line: (offset: number) => number): ContentWarning[] {
+  const out: ContentWarning[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) {
+          const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+          out.push({ file, line: range ? line(range[0]) : undefined, message: `duplicate key "${String(key)}"; the last one wins (as in Jekyll)` });
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * The Astro integration: takes `base` and `site` from the content's site config (Jekyll's `baseurl` and
+ * `url`), and after a build indexes the pages for search with Pagefind.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { loadSiteConfig } from './core/config.ts';
+import { toAstroError } from './loader.ts';
+import { siteOptions, type SiteOptions } from './site-options.ts';
+import { indexForSearch } from './utils/search-index.ts';
+
+export default function apiReference(options: SiteOptions = siteOptions()): AstroIntegration {
+  return {
+    name: 'api-reference',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        let config;
+        try {
+          config = loadSiteConfig(options.root, options.configFile).config;
+        } catch (error) {
+          throw toAstroError(error);
+        }
+        updateConfig({
+          base: config.baseurl || '/',
+          ...(config.url ? { site: config.url } : {}),
+          trailingSlash: 'ignore',
+          build: { format: 'directory' },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const stats = await indexForSearch(fileURLToPath(dir));
+        logger.info(`search index: ${stats.pages} pages`);
+      },
+    },
+  };
+}

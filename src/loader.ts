@@ -1,0 +1,83 @@
+/**
+ * The content-layer loader: one `buildReference` run per sync. Entries are stored with a digest of their
+ * rendered data, so an edit to site data (which changes the rendered text of every page that reads it)
+ * updates exactly the pages it affects, while untouched pages keep their cached render.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { buildReference, type BuildResult } from './core/model/build.ts';
+import { ContentError, ContentErrors, formatWarning } from './core/errors.ts';
+import { createCodeHighlighter } from './core/highlight.ts';
+import { ReferenceEntrySchema } from './schemas/reference.ts';
+import type { SiteOptions } from './site-options.ts';
+
+export function toAstroError(error: unknown): unknown {
+  if (error instanceof ContentErrors || error instanceof ContentError) {
+    return new AstroError(error.message, 'Fix the file named above; the build writes nothing until every content error is gone.');
+  }
+  return error;
+}
+
+export function referenceLoader(options: SiteOptions): Loader {
+  if (!options.root) throw new AstroError('referenceLoader needs a content root', 'Set CONTENT_ROOT or keep the default `content/`.');
+  let watched = new Set<string>();
+
+  async function syncData(context: LoaderContext): Promise<BuildResult | undefined> {
+    const { store, logger, generateDigest, parseData, watcher, config } = context;
+    const projectRoot = fileURLToPath(config.root);
+    const highlight = await createCodeHighlighter();
+    let result: BuildResult;
+    try {
+      result = buildReference({ ...options, highlight });
+    } catch (error) {
+      // While previewing, keep the last good pages and report; a build must stop.
+      if (watcher && (error instanceof ContentErrors || error instanceof ContentError)) {
+        logger.error(error.message);
+        return undefined;
+      }
+      throw toAstroError(error);
+    }
+    for (const w of result.warnings) logger.warn(formatWarning(w));
+
+    const ids = new Set(result.entries.map((e) => e.path));
+    for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+    for (const entry of result.entries) {
+      const digest = generateDigest(entry as unknown as Record<string, unknown>);
+      if (store.get(entry.path)?.digest === digest) continue;
+      const data = await parseData({ id: entry.path, data: entry as unknown as Record<string, unknown> });
+      const filePath = path.relative(projectRoot, path.join(result.config.root, entry.source)).split(path.sep).join('/');
+      store.set({ id: entry.path, data, digest, filePath });
+    }
+    logger.info(`${result.entries.length} reference pages from ${path.relative(process.cwd(), result.config.root) || '.'}`);
+    return result;
+  }
+
+  return {
+    name: 'api-reference-loader',
+    schema: ReferenceEntrySchema,
+    load: async (context) => {
+      const result = await syncData(context);
+      const { watcher, logger } = context;
+      if (!watcher) return;
+      // Watch the content root plus anything outside it the build read (config overlay, preset includes).
+      const roots = [options.root, ...(result?.files ?? []).filter((f) => !f.startsWith(options.root + path.sep))];
+      watched = new Set(roots);
+      watcher.add([...watched]);
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const onChange = (changed: string) => {
+        const inScope = [...watched].some((w) => changed === w || changed.startsWith(w + path.sep));
+        if (!inScope) return;
+        clearTimeout(pending);
+        pending = setTimeout(() => {
+          logger.info(`content changed (${path.relative(process.cwd(), changed)}), rebuilding reference`);
+          syncData(context).catch((error) => logger.error(String((error as Error).message ?? error)));
+        }, 50);
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', onChange);
+    },
+  };
+}
