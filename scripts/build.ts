@@ -18,7 +18,8 @@ try {
   await build({ logLevel: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info' });
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
-  // Astro has already printed the error with its hint; the exit code is what scripts and CI need.
+  const { message, hint } = error as { message?: string; hint?: string };
+  console.error(`\n${message ?? error}${hint ? `\nHint: ${hint}` : ''}`);
   console.error(`\nBuild failed; ${path.relative(process.cwd(), out) || out} was left untouched.`);
   process.exit(1);
 }

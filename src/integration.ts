@@ -8,6 +8,8 @@ import { loadSiteConfig } from './core/config.ts';
 import { toAstroError } from './loader.ts';
 import { siteOptions, type SiteOptions } from './site-options.ts';
 import { indexForSearch } from './utils/search-index.ts';
+import { referenceLinksPlugin } from './utils/prose-links.ts';
+import { satteri } from '@astrojs/markdown-satteri';
 
 export default function apiReference(options: SiteOptions = siteOptions()): AstroIntegration {
   return {
@@ -21,6 +23,7 @@ export default function apiReference(options: SiteOptions = siteOptions()): Astr
           throw toAstroError(error);
         }
         updateConfig({
+          markdown: { processor: satteri({ hastPlugins: [referenceLinksPlugin as never] }) },
           base: config.baseurl || '/',
           ...(config.url ? { site: config.url } : {}),
           trailingSlash: 'ignore',

@@ -12,12 +12,24 @@ import { ContentError, ContentErrors, formatWarning } from './core/errors.ts';
 import { createCodeHighlighter } from './core/highlight.ts';
 import { ReferenceEntrySchema } from './schemas/reference.ts';
 import type { SiteOptions } from './site-options.ts';
+import { publishLinkIndex } from './utils/prose-links.ts';
 
 export function toAstroError(error: unknown): unknown {
   if (error instanceof ContentErrors || error instanceof ContentError) {
     return new AstroError(error.message, 'Fix the file named above; the build writes nothing until every content error is gone.');
   }
   return error;
+}
+
+/** Shown in full up to this many; a big Jekyll tree can have hundreds of harmless data-file warnings. */
+const WARNINGS_SHOWN = 25;
+
+function reportWarnings(result: BuildResult, logger: LoaderContext['logger']): void {
+  const all = process.env.SHOW_ALL_WARNINGS === '1';
+  const shown = all ? result.warnings : result.warnings.slice(0, WARNINGS_SHOWN);
+  for (const w of shown) logger.warn(formatWarning(w));
+  const hidden = result.warnings.length - shown.length;
+  if (hidden > 0) logger.warn(`…and ${hidden} more warnings (SHOW_ALL_WARNINGS=1 lists them all)`);
 }
 
 export function referenceLoader(options: SiteOptions): Loader {
@@ -39,7 +51,8 @@ export function referenceLoader(options: SiteOptions): Loader {
       }
       throw toAstroError(error);
     }
-    for (const w of result.warnings) logger.warn(formatWarning(w));
+    reportWarnings(result, logger);
+    publishLinkIndex(result.links);
 
     const ids = new Set(result.entries.map((e) => e.path));
     for (const id of store.keys()) if (!ids.has(id)) store.delete(id);

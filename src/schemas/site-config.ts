@@ -30,7 +30,7 @@ export const LiquidConfigSchema = z.object({
 });
 
 export const SiteConfigSchema = z
-  .object({
+  .looseObject({
     title: z.string().default('API Reference'),
     description: z.string().default(''),
     /** Absolute origin of the deployed site (Jekyll's `url`), used by `absolute_url`. */
@@ -50,8 +50,7 @@ export const SiteConfigSchema = z
     'legacy-url': z.string().nullish().transform((v) => (v ?? '').replace(/\/+$/, '')),
     /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
     'broken-links': z.enum(['error', 'warn']).default('error'),
-  })
-  .passthrough();
+  });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;

@@ -57,7 +57,8 @@ class UndefinedName extends Error {
 class JekyllContext extends Context {
   override *_get(paths: (string | number)[]): Generator<unknown, unknown, unknown> {
     const root = paths[0] as string;
-    const scope = this.findScope(root);
+    // findScope is private in liquidjs's typings but is the look-up `_get` itself uses.
+    const scope = (this as unknown as { findScope(key: string): Record<string, unknown> }).findScope(root);
     if (this.strictVariables && !(root in scope)) throw new UndefinedName(root);
     return yield this._getFromScope(scope, paths, false);
   }

@@ -13,7 +13,7 @@ import { createMarkdownRenderer } from '../markdown/markdownify.ts';
 import { collectDocuments, liquidDocument } from './collect.ts';
 import { buildEndpoint } from './endpoint.ts';
 import { groupDocuments } from './groups.ts';
-import { buildLinkIndex, rewriteEntryLinks, type BrokenLink } from './links.ts';
+import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
 import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
 import { guidePath, type SitePaths } from './paths.ts';
@@ -40,6 +40,8 @@ export interface BuildResult {
   entries: ReferenceEntry[];
   prose: ProsePage[];
   warnings: ContentWarning[];
+  /** Which page holds each anchor; prose pages use it to resolve their own bare `#anchor` links. */
+  links: LinkIndex;
   /** Every file the result depends on (config, data, documents, includes), for change detection. */
   files: string[];
 }
@@ -176,6 +178,7 @@ export function buildReference(options: BuildOptions): BuildResult {
     entries: final,
     prose,
     warnings: warnings.list,
+    links: index,
     files: [...loaded.files, ...data.files, ...collections.flatMap((c) => c.documents.map((d) => d.absolutePath)), ...listIncludes(paths.includes)],
   };
 }
