@@ -21,7 +21,8 @@ export default defineConfig({
   },
   webServer: {
     // The sample site must already be built (`npm test` builds it first); this only serves dist/.
-    command: `npx astro preview --port ${port} --host localhost`,
+    // --ignore-lock: a preview someone left running must not stop the test run.
+    command: `npx astro preview --port ${port} --host localhost --ignore-lock`,
     url: `http://localhost:${port}/docs/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadSiteConfig } from './core/config.ts';
+import { THEMES } from './core/highlight.ts';
 import { toAstroError } from './loader.ts';
 import { siteOptions, type SiteOptions } from './site-options.ts';
 import { indexForSearch } from './utils/search-index.ts';
@@ -23,7 +24,11 @@ export default function apiReference(options: SiteOptions = siteOptions()): Astr
           throw toAstroError(error);
         }
         updateConfig({
-          markdown: { processor: satteri({ hastPlugins: [referenceLinksPlugin as never] }) },
+          markdown: {
+            processor: satteri({ hastPlugins: [referenceLinksPlugin as never] }),
+            // Fences in prose pages use the same light/dark pair as the reference's code samples.
+            shikiConfig: { themes: THEMES, defaultColor: 'light' },
+          },
           base: config.baseurl || '/',
           ...(config.url ? { site: config.url } : {}),
           trailingSlash: 'ignore',
