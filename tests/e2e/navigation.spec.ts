@@ -1,0 +1,151 @@
+/** Links under the /docs base path, rewritten anchors, static assets, and the sidebar. */
+import matter from 'gray-matter';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { test, expect, hrefs, BASE } from './fixtures.ts';
+
+/** Checks every internal link on the current page: under the base, 200, and its #fragment exists there. */
+async function checkInternalLinks(page: Page, request: APIRequestContext): Promise<number> {
+  const origin = new URL(page.url()).origin;
+  const internal = (await hrefs(page))
+    .map((h) => new URL(h, page.url()))
+    .filter((u) => u.origin === origin);
+  const pages = new Map<string, string>();
+  for (const url of internal) {
+    expect(url.pathname, `link ${url.href} on ${page.url()}`).toMatch(/^\/docs\//);
+    if (!pages.has(url.pathname)) {
+      const res = await request.get(url.pathname);
+      expect(res.status(), `GET ${url.pathname} (linked from ${page.url()})`).toBe(200);
+      pages.set(url.pathname, await res.text());
+    }
+    if (url.hash) {
+      const id = decodeURIComponent(url.hash.slice(1));
+      expect(pages.get(url.pathname), `#${id} on ${url.pathname} (linked from ${page.url()})`).toContain(`id="${id}"`);
+    }
+  }
+  return internal.length;
+}
+
+test.describe('links under the base path', () => {
+  test('home page: every internal link is under /docs/ and resolves', async ({ page, request }) => {
+    await page.goto(BASE);
+    await expect(page.locator('main h1')).toHaveText('Parcelwise API Reference');
+    // Every object appears with its endpoints.
+    await expect(page.locator('main .object h3 a')).toHaveText(['Parcels', 'Shipments', 'Webhooks']);
+    await expect(page.locator('main .object', { hasText: 'Shipments' }).locator('li a')).toHaveText([
+      'Create a shipment',
+      'List all shipments',
+      'Cancel a shipment',
+    ]);
+    const count = await checkInternalLinks(page, request);
+    expect(count).toBeGreaterThan(20);
+  });
+
+  test('object page: every internal link is under /docs/ and resolves', async ({ page, request }) => {
+    await page.goto(`${BASE}reference/parcels/`);
+    await expect(page.locator('h1')).toHaveText('Parcels');
+    // Attribute descriptions link to anchors that now live on other pages.
+    await expect(page.locator('main a[href="/docs/reference/shipments/#shipment--object"]').first()).toBeVisible();
+    await expect(page.locator('main a[href="/docs/structures/address-object/#address-object"]').first()).toBeVisible();
+    const count = await checkInternalLinks(page, request);
+    expect(count).toBeGreaterThan(20);
+  });
+
+  test('a bare-anchor link rewritten by the generator lands on the element with that id', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    // Written in content as `[Update a parcel](#update-a-parcel)` via api.core-objects.parcels.update.anchor.
+    const link = page.locator('div.prose.description').getByRole('link', { name: 'Update a parcel' });
+    await expect(link).toHaveAttribute('href', `${BASE}reference/parcels/update-a-parcel/#update-a-parcel`);
+    await link.click();
+    await expect(page).toHaveURL(`${BASE}reference/parcels/update-a-parcel/#update-a-parcel`);
+    const target = page.locator('#update-a-parcel');
+    await expect(target).toHaveCount(1);
+    await expect(target).toContainText('Update a parcel');
+    await expect(target).toBeInViewport();
+  });
+
+  test('a link into an object section lands on the object heading', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    const link = page.locator('div.prose').getByRole('link', { name: 'Parcel object' }).first();
+    await expect(link).toHaveAttribute('href', `${BASE}reference/parcels/#parcel--object`);
+    await link.click();
+    await expect(page).toHaveURL(`${BASE}reference/parcels/#parcel--object`);
+    await expect(page.locator('#parcel--object')).toHaveText('The Parcel object');
+  });
+
+  test('static assets load with 200 from under the base path', async ({ page, request }) => {
+    const failed: string[] = [];
+    const assets: string[] = [];
+    page.on('response', (res) => {
+      if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
+      else assets.push(new URL(res.url()).pathname);
+    });
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    await page.waitForLoadState('load');
+    expect(failed).toEqual([]);
+
+    const favicon = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(favicon).toBe(`${BASE}favicon.svg`);
+    const icon = await request.get(favicon!);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('svg');
+
+    const styles = await page.locator('link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')!));
+    const scripts = await page.locator('script[src]').evaluateAll((ss) => ss.map((s) => s.getAttribute('src')!));
+    expect(styles.length).toBeGreaterThan(0);
+    for (const href of [...styles, ...scripts]) {
+      expect(href).toMatch(/^\/docs\/_astro\//);
+      const res = await request.get(href);
+      expect(res.status(), href).toBe(200);
+      expect((await res.body()).length, href).toBeGreaterThan(0);
+    }
+    // The stylesheets really apply: the layout grid and the method badge colours come from them.
+    expect(await page.locator('.shell').evaluate((el) => getComputedStyle(el).display)).toBe('grid');
+    expect(await page.locator('h1 .method').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
+    expect(assets.some((p) => p.startsWith('/docs/_astro/') && p.endsWith('.css'))).toBe(true);
+    // Component scripts ran (custom elements are defined).
+    expect(await page.evaluate(() => Boolean(customElements.get('example-tabs') && customElements.get('site-search')))).toBe(true);
+
+    // Outside the base, nothing is served.
+    expect((await request.get('/reference/parcels/create-a-parcel/')).status()).toBe(404);
+  });
+});
+
+test.describe('sidebar', () => {
+  test('marks the current page with aria-current and only that one', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/update-a-parcel/`);
+    const nav = page.getByRole('navigation', { name: 'Documentation' });
+    const current = nav.locator('a[aria-current="page"]');
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveAttribute('href', `${BASE}reference/parcels/update-a-parcel/`);
+    await expect(current).toContainText('Update a parcel');
+    await expect(current.locator('.method')).toHaveText('PUT');
+
+    // Following a sidebar link moves the marker.
+    await nav.getByRole('link', { name: 'Introduction' }).click();
+    await expect(page).toHaveURL(`${BASE}guides/introduction/`);
+    await expect(nav.locator('a[aria-current="page"]')).toHaveCount(1);
+    await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', `${BASE}guides/introduction/`);
+  });
+
+  test('object groups list endpoints in available-methods order', async ({ page }) => {
+    const front = matter.read('content/reference/parcels/parcel-object.md').data as {
+      'available-methods': { id: string; title: string; method: string }[];
+    };
+    const methods = front['available-methods'];
+    expect(methods.length).toBeGreaterThan(1);
+
+    await page.goto(`${BASE}reference/parcels/`);
+    const nav = page.getByRole('navigation', { name: 'Documentation' });
+    await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', `${BASE}reference/parcels/`);
+    const children = nav.locator(`a[href="${BASE}reference/parcels/"] + ul.children a`);
+    await expect(children).toHaveCount(methods.length);
+    expect(await children.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+      methods.map((m) => `${BASE}reference/parcels/${m.id}/`),
+    );
+    await expect(children.locator(':scope > span:last-child')).toHaveText(methods.map((m) => m.title));
+    await expect(children.locator('.method')).toHaveText(methods.map((m) => (m.method === 'delete' ? 'DEL' : m.method.toUpperCase())));
+
+    // The object page's own endpoint table follows the same order.
+    await expect(page.locator('table.methods td.title a')).toHaveText(methods.map((m) => m.title));
+  });
+});
