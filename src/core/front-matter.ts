@@ -19,7 +19,8 @@ export interface SourceDocument {
 
 export function parseFrontMatter(text: string, file: string, absolutePath = file): SourceDocument {
   let parsed: ParsedYaml | undefined;
-  const result = matter(text, {
+  // gray-matter leaves a lone \r at the end of CRLF front matter; line numbers are unaffected.
+  const result = matter(text.replace(/\r\n?/g, '\n'), {
     engines: {
       yaml: (source: string) => {
         // gray-matter hands us the text after the opening `---`, so its line 1 is the delimiter line.

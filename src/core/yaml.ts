@@ -34,7 +34,7 @@ export function formatFieldPath(path: FieldPath): string {
 export function parseYaml({ text, file, lineOffset = 0 }: YamlSource): ParsedYaml {
   const lineCounter = new LineCounter();
   // Ruby's YAML lets a later duplicate key win, and real Jekyll trees rely on it: warn, do not fail.
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false });
   const line = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   const warnings: ContentWarning[] = duplicateKeyWarnings(doc, file, line);
 

@@ -81,7 +81,8 @@ export class LiquidEngine {
       jekyllInclude: true,
       // Jekyll include names are literal file names (`note.html`); `{{ }}` in them still works.
       dynamicPartials: false,
-      strictVariables: options.strict,
+      // Always detect undefined names; `renderReporting` turns them into warnings for non-strict sites.
+      strictVariables: true,
       strictFilters: true,
       // Existence checks such as `{% if endpoint.arguments %}` must not count as undefined variables.
       lenientIf: true,
@@ -133,7 +134,7 @@ export class LiquidEngine {
     } catch (error) {
       const explained = error instanceof LiquidContentError ? error : explainLiquidError(error, location, text);
       const strict = this.options.strict && !laxContexts.has(ctx);
-      if (strict || error instanceof FlatifyDepthError) throw explained;
+      if (strict || explained.runaway) throw explained;
       // Warn mode: report, then render again with undefined names as empty (Jekyll's default). Text
       // Liquid cannot parse at all is shown as written, which is what a reader of the source would see.
       this.options.warnings.add({ ...location, line: explained.location.line, message: explained.reason });

@@ -36,10 +36,13 @@ export class LiquidContentError extends ContentError {
   readonly reason: string;
   /** True for problems that warn-mode may downgrade (undefined variable, unknown filter). */
   readonly lenient: boolean;
-  constructor(location: RenderLocation & { line?: number }, reason: string, lenient: boolean, hint?: string) {
+  /** Runaway `flatify` recursion: an error in every mode. */
+  readonly runaway: boolean;
+  constructor(location: RenderLocation & { line?: number }, reason: string, lenient: boolean, hint?: string, runaway = false) {
     super(location, reason, hint);
     this.reason = reason;
     this.lenient = lenient;
+    this.runaway = runaway;
   }
 }
 
@@ -78,6 +81,7 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
       `runaway flatify recursion: ${depth.message}`,
       false,
       'A string reaches itself through `| flatify`; break the cycle in the data it references.',
+      true,
     );
   }
   const messages = links.map((e) => (e as Error)?.message ?? '');

@@ -106,6 +106,7 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
         method: String(fm.method ?? ''),
         version: fm.version ?? version,
         defaultFile: fm.endpoint,
+        label: c.responseCodes,
       }),
     );
   }

@@ -26,6 +26,8 @@ export interface ErrorSource {
   version: string;
   /** Default file name in `codes`: the endpoint's object (`endpoint` field). */
   defaultFile: string;
+  /** How messages name the data (`response-codes` expression from the site config). */
+  label: string;
 }
 
 function items(example: Raw): Array<{ item: Raw; path: Array<string | number> }> {
@@ -57,19 +59,20 @@ function errorRows(render: PageRender, doc: SourceDocument, at: Array<string | n
   const all = codes?.[file]?.all;
   if (!Array.isArray(all)) return [];
   const rows: ErrorRow[] = [];
-  for (const entry of all as Raw[]) {
+  (all as Raw[]).forEach((entry, j) => {
     const responses = Array.isArray(entry?.responses) ? (entry.responses as Raw[]) : [];
-    for (const response of responses) {
+    responses.forEach((response, k) => {
       const method = String(response.method ?? '').toLowerCase();
       const version = String(response.version ?? 'all');
-      if (method !== source.method || (version !== 'all' && version !== source.version)) continue;
+      if (method !== source.method || (version !== 'all' && version !== source.version)) return;
+      const dataPath = `${source.label}.${file}.all[${j}].responses[${k}]`;
       rows.push({
         code: String(entry.code ?? ''),
-        conditionHtml: render.inline(doc, [...at, 'error-file'], response.condition ?? ''),
-        bodyHtml: render.markdown(doc, [...at, 'error-file'], response['response-body'] ?? ''),
+        conditionHtml: render.fromData(doc, at, `${dataPath}.condition`, response.condition ?? '', 'inline'),
+        bodyHtml: render.fromData(doc, at, `${dataPath}.response-body`, response['response-body'] ?? '', 'markdown'),
       });
-    }
-  }
+    });
+  });
   return rows;
 }
 

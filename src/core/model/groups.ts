@@ -50,7 +50,7 @@ function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: C
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path as Array<string | number>;
-    const missing = issue.code === 'invalid_type' && getIn(doc.data, path) === undefined;
+    const missing = issue.code !== 'custom' && getIn(doc.data, path) === undefined;
     errors.push(
       new ContentError(
         { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 2 },

@@ -68,6 +68,17 @@ export class PageRender {
     return this.env.engine.render(value, this.ctx, { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) });
   }
 
+  /**
+   * Renders a string that comes from site data on behalf of `doc` (an Errors row, say). Messages name
+   * the data path as the field, since that is where the writer has to look.
+   */
+  fromData(doc: SourceDocument, at: FieldPath, dataPath: string, value: unknown, as: 'markdown' | 'inline'): string {
+    const location = { file: doc.file, field: `${formatFieldPath(at)} → ${dataPath}`, line: doc.lineOf(at) };
+    const text = this.env.engine.render(value, this.ctx, location);
+    if (as === 'inline') return this.env.markdown.renderInline(text.trim());
+    return text.trim() ? this.env.markdown.render(text) : '';
+  }
+
   /** Renders again an already rendered string (Jekyll's repeated `| flatify` passes). */
   again(doc: SourceDocument, path: FieldPath, rendered: string): string {
     return this.text(doc, path, rendered);
