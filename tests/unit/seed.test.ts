@@ -64,11 +64,12 @@ describe.skipIf(!existsSync(seedPath))('seed endpoint (needs ../shared/seed)', (
     expect(endpoint.returnsHtml).toContain('<a href="/docs/reference/sources/#source--object">Source object</a>');
   });
 
-  it('keeps the JSON response with its placeholders, and has no Errors tab (no response-code data)', () => {
+  it('keeps the JSON response with its placeholders; its Errors tab has no rows (no response-code data)', () => {
     expect(endpoint.responses).toHaveLength(1);
     expect(endpoint.responses[0].lang).toBe('json');
     expect(JSON.parse(endpoint.responses[0].code)).toMatchObject({ access_token: '<NEW_IMPORT_API_ACCESS_TOKEN>', connection: { id: 126890 } });
     expect(endpoint.errors).toEqual([]);
-    expect(endpoint.tabs).toEqual(['Request', 'Response']);
+    // One tab per `examples` entry, as on the Jekyll page: the seed lists `- type: "Errors"`.
+    expect(endpoint.tabs).toEqual(['Request', 'Response', 'Errors']);
   });
 });

@@ -156,8 +156,8 @@ export function buildReference(options: BuildOptions): BuildResult {
   const broken: BrokenLink[] = [];
   const lax = new Set(config.liquid['lax-content-types']);
   const laxSources = new Set(collections.flatMap((c) => c.documents.filter((d) => lax.has(String(d.data['content-type']))).map((d) => d.file)));
-  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken));
-  // Pages of lax content types are best effort: their broken links are reported, not fatal.
+  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, laxSources.has(e.source)));
+  // Pages of lax content types are best effort: their broken links are reported and unlinked, not fatal.
   reportBroken(broken.filter((b) => laxSources.has(b.file)), true, warnings);
   reportBroken(broken.filter((b) => !laxSources.has(b.file)), config['broken-links'] === 'warn', warnings);
 

@@ -42,6 +42,7 @@ export function versionLinks(group: ObjectGroup, paths: SitePaths, key?: string)
 }
 
 const stripNewlines = (s: string) => s.replace(/[\r\n]+/g, '').trim();
+const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
 export function buildEndpoint(c: EndpointContext): EndpointEntry {
   const { group, version, endpoint } = c;
@@ -92,7 +93,9 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
   if (available) {
     entry.shortHtml = fromObject('short') ? render.inline(objectDoc, methodPath('short')) : render.inline(doc, ['short']);
     entry.descriptionHtml = render.markdown(doc, ['description']);
-    entry.notesHtml = fromObject('notes') ? render.markdown(objectDoc, methodPath('notes')) : '';
+    const notes = fromObject('notes') ? render.markdown(objectDoc, methodPath('notes')) : '';
+    // Object notes often repeat a paragraph of the description (Jekyll showed one or the other).
+    entry.notesHtml = notes && !plain(entry.descriptionHtml).includes(plain(notes)) ? notes : '';
     entry.shortUrl = stripNewlines(render.text(doc, ['short-url']));
     entry.fullUrl = stripNewlines(render.text(doc, ['full-url']));
     entry.arguments = render.params(doc, ['arguments'], fm.arguments);

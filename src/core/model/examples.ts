@@ -53,6 +53,13 @@ function sample(render: PageRender, doc: SourceDocument, at: Array<string | numb
   return { ...(title ? { title } : {}), lang, code: text, html: '' };
 }
 
+function tokens(value: unknown): string[] {
+  return String(value ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
 function errorRows(render: PageRender, doc: SourceDocument, at: Array<string | number>, example: Raw, source: ErrorSource): ErrorRow[] {
   const file = example['error-file'] !== undefined ? render.text(doc, [...at, 'error-file']).trim() : source.defaultFile;
   const codes = source.codes as Record<string, { all?: unknown }> | undefined;
@@ -62,9 +69,10 @@ function errorRows(render: PageRender, doc: SourceDocument, at: Array<string | n
   (all as Raw[]).forEach((entry, j) => {
     const responses = Array.isArray(entry?.responses) ? (entry.responses as Raw[]) : [];
     responses.forEach((response, k) => {
-      const method = String(response.method ?? '').toLowerCase();
-      const version = String(response.version ?? 'all');
-      if (method !== source.method || (version !== 'all' && version !== source.version)) return;
+      // Rows may list several methods or versions ("put, delete"); Jekyll matched with `contains`.
+      const methods = tokens(response.method);
+      const versions = response.version === undefined ? ['all'] : tokens(response.version);
+      if (!methods.includes(source.method) || !(versions.includes('all') || versions.includes(source.version))) return;
       const dataPath = `${source.label}.${file}.all[${j}].responses[${k}]`;
       rows.push({
         code: String(entry.code ?? ''),
@@ -83,9 +91,10 @@ export function buildExamples(render: PageRender, doc: SourceDocument, examples:
     const example = (raw ?? {}) as Raw;
     const type = String(example.type ?? '').trim();
     const at = ['examples', i];
+    // One tab per example entry, as the Jekyll page had, even when the Errors data has no rows for it.
     if (type === 'Errors') {
       out.errors.push(...errorRows(render, doc, at, example, errors));
-      if (out.errors.length && !out.tabs.includes('Errors')) out.tabs.push('Errors');
+      if (!out.tabs.includes('Errors')) out.tabs.push('Errors');
       return;
     }
     const kind: Tab = type === 'Request' ? 'Request' : 'Response';
@@ -94,7 +103,7 @@ export function buildExamples(render: PageRender, doc: SourceDocument, examples:
       const made = sample(render, doc, [...at, ...path], item, kind);
       if (made) list.push(made);
     }
-    if (list.length && !out.tabs.includes(kind)) out.tabs.push(kind);
+    if (!out.tabs.includes(kind)) out.tabs.push(kind);
   });
   return out;
 }

@@ -16,6 +16,8 @@ export function idsIn(html: string): string[] {
 export interface LinkIndex {
   /** Anchor id → the page path (under base) that holds it; the first page to claim an id keeps it. */
   anchors: Map<string, string>;
+  /** Page path → its ids, for reference pages (prose pages' ids are not known here). */
+  pageAnchors: Map<string, Set<string>>;
   /** Every page path this site builds, e.g. `reference/sources/`. */
   pages: Set<string>;
   base: string;
@@ -32,7 +34,8 @@ export function buildLinkIndex(entries: ReferenceEntry[], extraPages: string[], 
   for (const entry of entries) {
     for (const id of entry.anchors) if (!anchors.has(id)) anchors.set(id, entry.path);
   }
-  return { anchors, pages: new Set([...entries.map((e) => e.path), ...extraPages, '']), base, legacyUrl };
+  const pageAnchors = new Map(entries.map((e) => [e.path, new Set(e.anchors)]));
+  return { anchors, pageAnchors, pages: new Set([...entries.map((e) => e.path), ...extraPages, '']), base, legacyUrl };
 }
 
 /** Resolves one href as seen from `page`; returns the new href, or undefined when it is broken. */
@@ -50,22 +53,34 @@ export function resolveHref(href: string, page: ReferenceEntry, index: LinkIndex
   if (rel !== null && rel !== undefined) {
     const normal = rel === '' || rel.endsWith('/') || /\.[a-z0-9]+$/i.test(rel) ? rel : `${rel}/`;
     if (index.pages.has(normal) || /\.[a-z0-9]+$/i.test(rel)) {
-      if (fragment === undefined) return href;
-      const owner = index.anchors.get(fragment);
-      return owner === undefined || owner === normal ? href : undefined;
+      if (fragment === undefined || fragment === '') return href;
+      const known = index.pageAnchors.get(normal);
+      // Reference pages' ids are all known; prose pages' are not, so a fragment there is trusted. The
+      // home page has no content ids at all.
+      if (known) return known.has(decodeURIComponent(fragment)) ? href : undefined;
+      return normal === '' ? undefined : href;
     }
   }
   return index.legacyUrl ? `${index.legacyUrl}${href}` : undefined;
 }
 
-function rewriteHtml(html: string, page: ReferenceEntry, index: LinkIndex, broken: BrokenLink[], field: string): string {
+interface Rewrite {
+  page: ReferenceEntry;
+  index: LinkIndex;
+  broken: BrokenLink[];
+  /** Best-effort pages drop the href of a broken link (keeping its text) instead of shipping it. */
+  unlinkBroken: boolean;
+}
+
+function rewriteHtml(html: string, r: Rewrite, field: string): string {
+  const { page, index, broken } = r;
   if (!html.includes('href')) return html;
   return html.replace(HREF_ATTR, (whole, prefix: string, dq?: string, sq?: string) => {
     const href = dq ?? sq ?? '';
     const resolved = resolveHref(href, page, index);
     if (resolved === undefined) {
       broken.push({ file: page.source, field, href, message: brokenMessage(href, page) });
-      return whole;
+      return r.unlinkBroken ? ` data-broken-href="${href.replace(/"/g, '&quot;')}"` : whole;
     }
     return `${prefix}"${resolved.replace(/"/g, '&quot;')}"`;
   });
@@ -77,24 +92,27 @@ function brokenMessage(href: string, page: ReferenceEntry): string {
     : `broken link "${href}" on page /${page.path}: this site builds no such page (set legacy-url in the site config if it lives on the old site)`;
 }
 
-function rewriteParams(params: Param[], page: ReferenceEntry, index: LinkIndex, broken: BrokenLink[], field: string): Param[] {
+function rewriteParams(params: Param[], r: Rewrite, field: string): Param[] {
   return params.map((p) => {
-    const typeHref = p.typeHref === undefined ? undefined : resolveHref(p.typeHref, page, index);
-    if (p.typeHref !== undefined && typeHref === undefined) {
-      broken.push({ file: page.source, field: `${field}.${p.name}.url`, href: p.typeHref, message: brokenMessage(p.typeHref, page) });
+    const { typeHref: original, ...rest } = p;
+    const typeHref = original === undefined ? undefined : resolveHref(original, r.page, r.index);
+    if (original !== undefined && typeHref === undefined) {
+      r.broken.push({ file: r.page.source, field: `${field}.${p.name}.url`, href: original, message: brokenMessage(original, r.page) });
     }
+    const kept = typeHref ?? (r.unlinkBroken ? undefined : original);
     return {
-      ...p,
-      ...(p.typeHref !== undefined ? { typeHref: typeHref ?? p.typeHref } : {}),
-      descriptionHtml: rewriteHtml(p.descriptionHtml, page, index, broken, `${field}.${p.name}`),
-      children: rewriteParams(p.children, page, index, broken, `${field}.${p.name}`),
+      ...rest,
+      ...(kept !== undefined ? { typeHref: kept } : {}),
+      descriptionHtml: rewriteHtml(p.descriptionHtml, r, `${field}.${p.name}`),
+      children: rewriteParams(p.children, r, `${field}.${p.name}`),
     };
   });
 }
 
 /** Rewrites every link of one entry; broken links are appended to `broken`. */
-export function rewriteEntryLinks(entry: ReferenceEntry, index: LinkIndex, broken: BrokenLink[]): ReferenceEntry {
-  const html = (s: string, field: string) => rewriteHtml(s, entry, index, broken, field);
+export function rewriteEntryLinks(entry: ReferenceEntry, index: LinkIndex, broken: BrokenLink[], unlinkBroken = false): ReferenceEntry {
+  const r: Rewrite = { page: entry, index, broken, unlinkBroken };
+  const html = (s: string, field: string) => rewriteHtml(s, r, field);
   switch (entry.kind) {
     case 'endpoint':
       return {
@@ -103,8 +121,8 @@ export function rewriteEntryLinks(entry: ReferenceEntry, index: LinkIndex, broke
         descriptionHtml: html(entry.descriptionHtml, 'description'),
         notesHtml: html(entry.notesHtml, 'notes'),
         returnsHtml: html(entry.returnsHtml, 'returns'),
-        arguments: rewriteParams(entry.arguments, entry, index, broken, 'arguments'),
-        responseAttributes: rewriteParams(entry.responseAttributes, entry, index, broken, 'response-attributes'),
+        arguments: rewriteParams(entry.arguments, r, 'arguments'),
+        responseAttributes: rewriteParams(entry.responseAttributes, r, 'response-attributes'),
         errors: entry.errors.map((e) => ({ ...e, conditionHtml: html(e.conditionHtml, 'errors'), bodyHtml: html(e.bodyHtml, 'errors') })),
       };
     case 'object':
@@ -112,14 +130,14 @@ export function rewriteEntryLinks(entry: ReferenceEntry, index: LinkIndex, broke
         ...entry,
         descriptionHtml: html(entry.descriptionHtml, 'description'),
         methods: entry.methods.map((m) => ({ ...m, shortHtml: html(m.shortHtml, `available-methods.${m.key}.short`) })),
-        attributes: rewriteParams(entry.attributes, entry, index, broken, 'object-attributes'),
+        attributes: rewriteParams(entry.attributes, r, 'object-attributes'),
       };
     case 'structure':
     case 'form':
       return {
         ...entry,
         descriptionHtml: html(entry.descriptionHtml, 'description'),
-        attributes: rewriteParams(entry.attributes, entry, index, broken, 'object-attributes'),
+        attributes: rewriteParams(entry.attributes, r, 'object-attributes'),
       };
     case 'doc':
       return { ...entry, sections: entry.sections.map((s, i) => ({ ...s, html: html(s.html, `sections[${i}].content`) })) };
