@@ -245,3 +245,22 @@ available-methods:
     ]);
   });
 });
+
+describe('Errors tab rows and tabs (Jekyll semantics)', () => {
+  const errorsFile = (method: string, version: string) =>
+    `all:\n  - code: "409"\n    responses:\n      - method: "${method}"\n        version: "${version}"\n        condition: "Listed"\n        response-body: "listed"\n`;
+
+  it('matches a row that lists several methods or versions', () => {
+    const dir = tempRoot('mini-site', { 'data/widgets/response-codes/widgets.yml': errorsFile('put, post', '3, 4') });
+    const create = endpointAt(buildReference({ root: dir }), 'reference/widgets/create-a-widget/');
+    expect(create.errors.map((e) => e.conditionHtml)).toEqual(['Listed']);
+  });
+
+  it('does not match a row for other methods or versions', () => {
+    const dir = tempRoot('mini-site', { 'data/widgets/response-codes/widgets.yml': errorsFile('put, get', '3') });
+    const create = endpointAt(buildReference({ root: dir }), 'reference/widgets/create-a-widget/');
+    expect(create.errors).toEqual([]);
+    // The file still lists an Errors example, so its tab stays (one tab per example entry, as in Jekyll).
+    expect(create.tabs).toContain('Errors');
+  });
+});

@@ -170,3 +170,29 @@ describe('links in a build', () => {
     );
   });
 });
+
+describe('links on best-effort pages and root-relative fragments', () => {
+  it('reports a root-relative link whose fragment the named reference page lacks, and one to the home page', () => {
+    const a = page('reference/widgets/', ['widgets']);
+    const index = buildLinkIndex([a], ['guides/intro/'], '/docs', '');
+    expect(resolveHref('/docs/reference/widgets/#widgets', a, index)).toBe('/docs/reference/widgets/#widgets');
+    expect(resolveHref('/docs/reference/widgets/#nope', a, index)).toBeUndefined();
+    expect(resolveHref('/docs#retrieve-api', a, index)).toBeUndefined();
+    // Prose pages' ids are unknown to the model, so their fragments are trusted.
+    expect(resolveHref('/docs/guides/intro/#anything', a, index)).toBe('/docs/guides/intro/#anything');
+  });
+
+  it('on a lax content type, warns about a broken link and drops its href instead of failing', () => {
+    const site = 'title: "Mini"\nbaseurl: "/docs"\nliquid:\n  lax-content-types: [api-endpoint]\naliases:\n  api: site.data[page.product-type].api\n';
+    const dir = tempRoot('mini-site', {
+      'site.yml': site,
+      'reference/widgets/archive-a-widget.md': archive('See [nothing]({{ doc-link | append: "#no-such-anchor" }}).'),
+    });
+    const r = buildReference({ root: dir });
+    const html = endpointAt(r, 'reference/widgets/archive-a-widget/').descriptionHtml;
+    expect(html).toBe('<p>See <a data-broken-href="#no-such-anchor">nothing</a>.</p>\n');
+    const messages = r.warnings.map((w) => w.message);
+    expect(messages).toContainEqual(expect.stringContaining('undefined variable "doc-link"'));
+    expect(messages).toContainEqual(expect.stringContaining('broken link "#no-such-anchor"'));
+  });
+});
