@@ -2,9 +2,10 @@
  * Site data: every .yml/.yaml/.json file under the data folder, nested by path, so
  * `data/connect/api.yml` is `site.data.connect.api` (Jekyll's `_data` rule).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, type ContentWarning } from './errors.ts';
+import { listFiles } from './files.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface SiteData {
@@ -15,17 +16,6 @@ export interface SiteData {
 }
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return listFiles(full);
-      return DATA_FILE.test(e.name) ? [full] : [];
-    });
-}
 
 function parseDataFile(absolute: string, file: string, warnings: ContentWarning[]): unknown {
   const text = readFileSync(absolute, 'utf8');
@@ -49,7 +39,7 @@ export function loadSiteData(dataDir: string, root: string): SiteData {
   const data: Record<string, unknown> = {};
   const warnings: ContentWarning[] = [];
   if (!existsSync(dataDir)) return { data, files: [], warnings };
-  const files = listFiles(dataDir);
+  const files = listFiles(dataDir, DATA_FILE);
   for (const absolute of files) {
     const file = path.relative(root, absolute).split(path.sep).join('/');
     const parts = path.relative(dataDir, absolute).replace(DATA_FILE, '').split(path.sep);

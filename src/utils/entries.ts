@@ -3,6 +3,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { guidePath } from '../core/model/paths.ts';
+import { siteOptions } from '../site-options.ts';
+import { prosePagesDir } from './prose.ts';
 import type { DocEntry, EndpointEntry, ObjectEntry, ReferenceEntry } from '../schemas/reference.ts';
 
 export type ProseEntry = CollectionEntry<'pages'> & { path: string; order: number };
@@ -20,7 +22,10 @@ async function load(): Promise<ReferenceEntry[]> {
   return (await getCollection('reference')).map((e) => e.data as ReferenceEntry);
 }
 
+const hasProsePages = prosePagesDir(siteOptions()) !== undefined;
+
 export async function proseEntries(): Promise<ProseEntry[]> {
+  if (!hasProsePages) return [];
   const pages = await getCollection('pages');
   return pages
     .map((p) => Object.assign(p, { path: guidePath(p.id), order: p.data.order ?? Number.MAX_SAFE_INTEGER }))

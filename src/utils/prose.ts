@@ -1,25 +1,17 @@
 /**
- * Where prose (MDX) pages live for the configured content root. The glob loader needs the folder before
- * the reference build runs, so this reads only the site config.
+ * Where prose (MDX) pages live for the configured content root, if anywhere. The glob loader needs the
+ * folder before the reference build runs, so this reads only the site config.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { loadSiteConfig } from '../core/config.ts';
 import type { SiteOptions } from '../site-options.ts';
 
-let empty: string | undefined;
-
-export function prosePagesDir(options: SiteOptions): string {
-  let dir: string;
+export function prosePagesDir(options: SiteOptions): string | undefined {
   try {
-    dir = loadSiteConfig(options.root, options.configFile).paths.pages;
+    const dir = loadSiteConfig(options.root, options.configFile).paths.pages;
+    return existsSync(dir) ? dir : undefined;
   } catch {
-    // The reference loader reports config errors with full context; here an empty folder will do.
-    dir = '';
+    // The reference loader reports config errors with full context.
+    return undefined;
   }
-  if (dir && existsSync(dir)) return dir;
-  // A site without prose pages: point the glob loader at an empty folder instead of a missing one.
-  empty ??= mkdtempSync(path.join(os.tmpdir(), 'no-prose-pages-'));
-  return empty;
 }

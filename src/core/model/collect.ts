@@ -2,10 +2,10 @@
  * Reads every Markdown file in the reference folders. Files of kinds we render are sorted into groups;
  * all of them (like Jekyll's collections) are also exposed to Liquid as `site.<folder name>`.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readFrontMatterFile, type SourceDocument } from '../front-matter.ts';
 import { ContentError, ContentErrors } from '../errors.ts';
+import { listFiles } from '../files.ts';
 
 export interface Collection {
   /** `site.<name>` in Liquid: the folder name without Jekyll's leading underscore. */
@@ -14,23 +14,6 @@ export interface Collection {
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;
-
-function listMarkdown(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return listMarkdown(full);
-      return MARKDOWN.test(e.name) ? [full] : [];
-    });
-}
 
 /** Jekyll gives a document without a title one made from its file name. */
 function titleFromFile(file: string): string {
@@ -47,7 +30,7 @@ export function collectDocuments(folders: string[], root: string): Collection[] 
   const errors: ContentError[] = [];
   const collections = folders.map((folder) => {
     const documents: SourceDocument[] = [];
-    for (const absolute of listMarkdown(folder)) {
+    for (const absolute of listFiles(folder, MARKDOWN)) {
       const file = path.relative(root, absolute).split(path.sep).join('/');
       try {
         const doc = readFrontMatterFile(absolute, file);

@@ -1,0 +1,39 @@
+/**
+ * `npm run build` on bad content: a clear error naming file, field and line, a non-zero exit, and the
+ * previous output left exactly as it was (nothing half-written, no staging folder left behind).
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers/site.ts';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiref-build-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('build script with bad content', () => {
+  it('fails with the file, field and line, and leaves the previous output untouched', () => {
+    const root = path.join(tmp, 'content');
+    cpSync(path.join(REPO_ROOT, 'content'), root, { recursive: true });
+    const file = path.join(root, 'reference/parcels/list-parcels.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^short-url: \|\n/m, 'short-url: |\n  {{ endpont.version }}\n'));
+    const out = path.join(tmp, 'out');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'previous.html'), 'previous build');
+
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CONTENT_ROOT: root },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+    expect(run.status).toBe(1);
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(output).toMatch(/reference\/parcels\/list-parcels\.md:\d+ \(field "short-url"\): undefined variable "endpont"/);
+    expect(output).toContain('was left untouched');
+    expect(readFileSync(path.join(out, 'previous.html'), 'utf8')).toBe('previous build');
+    expect(existsSync(`${out}.staging`)).toBe(false);
+  });
+});
