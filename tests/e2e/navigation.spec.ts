@@ -149,3 +149,21 @@ test.describe('sidebar', () => {
     await expect(page.locator('table.methods td.title a')).toHaveText(methods.map((m) => m.title));
   });
 });
+
+test.describe('narrow screens', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the navigation is hidden behind a Menu button until opened', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const nav = page.getByRole('navigation', { name: 'Documentation' });
+    await expect(menu).toBeVisible();
+    await expect(nav).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav).toBeVisible();
+    await nav.getByRole('link', { name: 'List all parcels' }).click();
+    await expect(page).toHaveURL(/\/docs\/reference\/parcels\/list-parcels\/$/);
+  });
+});
