@@ -8,11 +8,10 @@ import { loadSiteConfig, type LoadedConfig } from '../config.ts';
 import { loadSiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import { LiquidEngine } from '../liquid/engine.ts';
-import { sort } from '../liquid/jekyll-filters.ts';
 import { createMarkdownRenderer } from '../markdown/markdownify.ts';
 import { collectDocuments, liquidDocument } from './collect.ts';
 import { buildEndpoint } from './endpoint.ts';
-import { groupDocuments } from './groups.ts';
+import { groupDocuments, methodEntry } from './groups.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
 import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
@@ -116,8 +115,7 @@ export function buildReference(options: BuildOptions): BuildResult {
     }
   };
 
-  const objects = sort(groups.objects.map((g) => ({ g, order: g.fm.order })), 'order', 'last') as Array<{ g: (typeof groups.objects)[number] }>;
-  for (const { g } of objects) {
+  for (const g of byOrder(groups.objects)) {
     const collection = collectionOf.get(g.doc)!;
     // Latest version first: it claims the shared anchors (`#sources`, `#source--object`).
     const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
@@ -126,8 +124,7 @@ export function buildReference(options: BuildOptions): BuildResult {
       for (const key of g.methodOrder) {
         const endpoint = g.endpoints.get(version)?.get(key);
         if (!endpoint) continue;
-        const methodIndex = (g.fm['available-methods'] ?? []).findIndex((m) => m.id === key);
-        const method = methodIndex >= 0 ? (g.fm['available-methods']![methodIndex] as Record<string, unknown>) : undefined;
+        const { index: methodIndex, entry: method } = methodEntry(g, key);
         attempt(() =>
           buildEndpoint({ env, paths: sitePaths, group: g, version, endpoint, method, methodIndex, responseCodes: config['response-codes'], collection }),
         );
@@ -135,12 +132,12 @@ export function buildReference(options: BuildOptions): BuildResult {
     }
   }
   for (const s of groups.structures) attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!));
-  for (const d of sort(groups.docs.map((d) => ({ d, order: d.fm.order })), 'order', 'last') as Array<{ d: (typeof groups.docs)[number] }>) {
-    if (!d.d.fm.sections?.length) {
-      warnings.add({ file: d.d.doc.file, message: `doc "${d.d.fm.title}" has no sections (it was rendered by an include); no page is made for it` });
+  for (const d of byOrder(groups.docs)) {
+    if (!d.fm.sections?.length) {
+      warnings.add({ file: d.doc.file, message: `doc "${d.fm.title}" has no sections (it was rendered by an include); no page is made for it` });
       continue;
     }
-    attempt(() => buildDoc(env, d.d, collectionOf.get(d.d.doc)!));
+    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!));
   }
   for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!));
 
@@ -154,8 +151,9 @@ export function buildReference(options: BuildOptions): BuildResult {
 
   const index = buildLinkIndex(entries, prose.map((p) => p.path), config.baseurl, config['legacy-url']);
   const broken: BrokenLink[] = [];
-  const lax = new Set(config.liquid['lax-content-types']);
-  const laxSources = new Set(collections.flatMap((c) => c.documents.filter((d) => lax.has(String(d.data['content-type']))).map((d) => d.file)));
+  const laxSources = new Set(
+    collections.flatMap((c) => c.documents.filter((d) => env.laxTypes.has(String(d.data['content-type']))).map((d) => d.file)),
+  );
   const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, laxSources.has(e.source)));
   // Pages of lax content types are best effort: their broken links are reported and unlinked, not fatal.
   reportBroken(broken.filter((b) => laxSources.has(b.file)), true, warnings);
@@ -181,6 +179,12 @@ export function buildReference(options: BuildOptions): BuildResult {
     links: index,
     files: [...loaded.files, ...data.files, ...collections.flatMap((c) => c.documents.map((d) => d.absolutePath)), ...listIncludes(paths.includes)],
   };
+}
+
+/** Stable sort by `order`; files without one come last. */
+function byOrder<T extends { fm: { order?: number } }>(items: T[]): T[] {
+  const key = (t: T) => (typeof t.fm.order === 'number' ? t.fm.order : Number.POSITIVE_INFINITY);
+  return [...items].sort((a, b) => key(a) - key(b));
 }
 
 function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: WarningSink): void {

@@ -156,6 +156,13 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   return { objects: [...objects.values()], structures: [...structures.values()], docs, forms: [...forms.values()] };
 }
 
+/** The object's `available-methods` entry for `key` and its index there (-1 when not listed). */
+export function methodEntry(group: ObjectGroup, key: string): { index: number; entry?: Record<string, unknown> } {
+  const list = group.fm['available-methods'] ?? [];
+  const index = list.findIndex((m) => m.id === key);
+  return { index, entry: index >= 0 ? (list[index] as Record<string, unknown>) : undefined };
+}
+
 function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup {
   const declared = (fm.versions ?? []).map((v) => v.number);
   const latest = fm['latest-version'] ?? declared[0] ?? '1';

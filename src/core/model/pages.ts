@@ -4,7 +4,7 @@
 import { liquidDocument } from './collect.ts';
 import { detectLanguage, dedent } from './curl.ts';
 import { isAvailable, versionLinks } from './endpoint.ts';
-import type { ObjectGroup, Typed } from './groups.ts';
+import { methodEntry, type ObjectGroup, type Typed } from './groups.ts';
 import { idsIn } from './links.ts';
 import { PageRender, type RenderEnv } from './page-render.ts';
 import { endpointPath, formPath, guidePath, objectPath, structurePath, type SitePaths } from './paths.ts';
@@ -47,8 +47,7 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
   });
   const title = render.text(doc, ['title']).trim();
   const methods: MethodLink[] = group.methodOrder.flatMap((key) => {
-    const index = (fm['available-methods'] ?? []).findIndex((m) => m.id === key);
-    const method = index >= 0 ? (fm['available-methods']![index] as Record<string, unknown>) : undefined;
+    const { index, entry: method } = methodEntry(group, key);
     const e = group.endpoints.get(version)?.get(key);
     if (!e && !method) return [];
     const field = (name: string) => ['available-methods', index, name];
