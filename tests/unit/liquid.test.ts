@@ -349,3 +349,16 @@ describe('strictness', () => {
     );
   });
 });
+
+describe('Jekyll tags', () => {
+  it('{% highlight %} renders its Liquid body and outputs an escaped code block in that language', () => {
+    const out = render('{% highlight json %}\n{"id": "{{ id }}", "token": "<ACCESS_TOKEN>"}\n{% endhighlight %}', { id: 'prc_1' });
+    expect(out).toContain('<code class="language-json">');
+    expect(out).toContain('{"id": "prc_1", "token": "&lt;ACCESS_TOKEN&gt;"}');
+  });
+
+  it('an unclosed {% highlight %} is a Liquid error naming the field', () => {
+    const e = renderError('{% highlight ruby %}puts 1');
+    expect(e.message).toMatch(/reference\/test\.md:10 \(field "description"\): Liquid error: .*not closed/);
+  });
+});

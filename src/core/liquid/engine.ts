@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Context, Liquid, type FS, type Template } from 'liquidjs';
 import type { WarningSink } from '../errors.ts';
 import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
+import { registerJekyllTags } from './jekyll-tags.ts';
 import { laxToStrict } from './lax.ts';
 import { explainLiquidError, FlatifyDepthError, LiquidContentError, NestedRenderError } from './liquid-errors.ts';
 
@@ -93,6 +94,7 @@ export class LiquidEngine {
     for (const name of NOT_IN_JEKYLL) delete this.liquid.filters[name];
     const filters = { ...jekyllFilters(options.site, options.markdown), flatify: this.flatifyFilter() };
     for (const [name, impl] of Object.entries(filters)) this.liquid.registerFilter(name, impl);
+    registerJekyllTags(this.liquid, options.markdown);
   }
 
   /**
