@@ -26,7 +26,11 @@ const WARNINGS_SHOWN = 25;
 
 function reportWarnings(result: BuildResult, logger: LoaderContext['logger']): void {
   const all = process.env.SHOW_ALL_WARNINGS === '1';
-  const shown = all ? result.warnings : result.warnings.slice(0, WARNINGS_SHOWN);
+  // Warnings about pages first; those about data files (often unrelated to the reference) after.
+  const dataDir = path.relative(result.config.root, result.config.paths.data).split(path.sep).join('/');
+  const fromData = (file: string) => file === dataDir || file.startsWith(`${dataDir}/`);
+  const ordered = [...result.warnings.filter((w) => !fromData(w.file)), ...result.warnings.filter((w) => fromData(w.file))];
+  const shown = all ? ordered : ordered.slice(0, WARNINGS_SHOWN);
   for (const w of shown) logger.warn(formatWarning(w));
   const hidden = result.warnings.length - shown.length;
   if (hidden > 0) logger.warn(`…and ${hidden} more warnings (SHOW_ALL_WARNINGS=1 lists them all)`);

@@ -81,6 +81,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   const structures = new Map<string, Typed<StructureFrontMatter>>();
   const docs: Typed<DocFrontMatter>[] = [];
   const forms = new Map<string, Typed<FormFrontMatter>>();
+  const skipped = new Map<string, number>();
 
   for (const doc of documents) {
     for (const w of doc.warnings) warnings.add(w);
@@ -126,8 +127,16 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
         break;
       }
       default:
+        skipped.set(String(doc.data['content-type'] ?? '(none)'), (skipped.get(String(doc.data['content-type'] ?? '(none)')) ?? 0) + 1);
         break;
     }
+  }
+  if (skipped.size) {
+    const kinds = [...skipped].map(([type, n]) => (n > 1 ? `${type} ×${n}` : type)).join(', ');
+    warnings.add({
+      file: documents[0].file.split('/')[0],
+      message: `files of content types this generator does not render were skipped (${kinds}); Liquid still sees them in site.<collection>`,
+    });
   }
 
   for (const v of versionObjects) {
