@@ -38,7 +38,6 @@ function reportWarnings(result: BuildResult, logger: LoaderContext['logger']): v
 
 export function referenceLoader(options: SiteOptions): Loader {
   if (!options.root) throw new AstroError('referenceLoader needs a content root', 'Set CONTENT_ROOT or keep the default `content/`.');
-  let watched = new Set<string>();
 
   async function syncData(context: LoaderContext): Promise<BuildResult | undefined> {
     const { store, logger, generateDigest, parseData, watcher, config } = context;
@@ -80,7 +79,7 @@ export function referenceLoader(options: SiteOptions): Loader {
       if (!watcher) return;
       // Watch the content root plus anything outside it the build read (config overlay, preset includes).
       const roots = [options.root, ...(result?.files ?? []).filter((f) => !f.startsWith(options.root + path.sep))];
-      watched = new Set(roots);
+      const watched = new Set(roots);
       watcher.add([...watched]);
       let pending: ReturnType<typeof setTimeout> | undefined;
       const onChange = (changed: string) => {

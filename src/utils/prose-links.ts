@@ -1,6 +1,6 @@
 /**
  * Prose (MDX) pages were often written for the one-page Jekyll original too, so they link to bare
- * `#anchors` of the reference. This rehype plugin points each such link at the page holding the anchor,
+ * `#anchors` of the reference. This Markdown (hast) plugin points each such link at the page holding the anchor,
  * using the index the reference loader publishes after every sync. The loader and the Markdown pipeline
  * are loaded in different module graphs, so the index travels through a global symbol.
  */

@@ -74,9 +74,7 @@ export class PageRender {
    */
   fromData(doc: SourceDocument, at: FieldPath, dataPath: string, value: unknown, as: 'markdown' | 'inline'): string {
     const location = { file: doc.file, field: `${formatFieldPath(at)} → ${dataPath}`, line: doc.lineOf(at) };
-    const text = this.env.engine.render(value, this.ctx, location);
-    if (as === 'inline') return this.env.markdown.renderInline(text.trim());
-    return text.trim() ? this.env.markdown.render(text) : '';
+    return this.toHtml(this.env.engine.render(value, this.ctx, location), as);
   }
 
   /** Renders again an already rendered string (Jekyll's repeated `| flatify` passes). */
@@ -85,13 +83,16 @@ export class PageRender {
   }
 
   markdown(doc: SourceDocument, path: FieldPath, value?: unknown): string {
-    const text = this.text(doc, path, value === undefined ? getPath(doc.data, path) : value);
-    return text.trim() ? this.env.markdown.render(text) : '';
+    return this.toHtml(this.text(doc, path, value), 'markdown');
   }
 
   inline(doc: SourceDocument, path: FieldPath, value?: unknown): string {
-    const text = this.text(doc, path, value === undefined ? getPath(doc.data, path) : value);
-    return this.env.markdown.renderInline(text.trim());
+    return this.toHtml(this.text(doc, path, value), 'inline');
+  }
+
+  private toHtml(text: string, as: 'markdown' | 'inline'): string {
+    if (as === 'inline') return this.env.markdown.renderInline(text.trim());
+    return text.trim() ? this.env.markdown.render(text) : '';
   }
 
   /** Arguments and attributes, with nested children under any of the nesting keys the format uses. */

@@ -12,10 +12,6 @@ function seg(s: string): string {
   return slugify(s, 'pretty').replace(/[!$&'()+,;=@]/g, '') || 'untitled';
 }
 
-export function referenceIndexPath(p: SitePaths): string {
-  return `${p.reference}/`;
-}
-
 export function objectPath(p: SitePaths, object: string, version: string, latest: boolean): string {
   return latest ? `${p.reference}/${seg(object)}/` : `${p.reference}/${seg(object)}/v${seg(version)}/`;
 }
