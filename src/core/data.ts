@@ -2,10 +2,10 @@
  * Site data: every .yml/.yaml/.json file under the data folder, nested by path, so
  * `data/connect/api.yml` is `site.data.connect.api` (Jekyll's `_data` rule).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, type ContentWarning } from './errors.ts';
-import { listFiles } from './files.ts';
+import { listFiles, readTextFile } from './files.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface SiteData {
@@ -18,7 +18,7 @@ export interface SiteData {
 const DATA_FILE = /\.(ya?ml|json)$/i;
 
 function parseDataFile(absolute: string, file: string, warnings: ContentWarning[]): unknown {
-  const text = readFileSync(absolute, 'utf8');
+  const text = readTextFile(absolute, file);
   if (/\.json$/i.test(absolute)) {
     try {
       return JSON.parse(text);

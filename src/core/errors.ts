@@ -19,12 +19,15 @@ function describe(loc: ContentLocation): string {
 
 export class ContentError extends Error {
   readonly location: ContentLocation;
+  /** The message without the location and hint, for tools that format those themselves. */
+  readonly detail: string;
   readonly hint?: string;
 
   constructor(location: ContentLocation, message: string, hint?: string) {
     super(`${describe(location)}: ${message}${hint ? `\n  Hint: ${hint}` : ''}`);
     this.name = 'ContentError';
     this.location = location;
+    this.detail = message;
     this.hint = hint;
   }
 }

@@ -1,7 +1,9 @@
-/** Directory walking shared by the data and document readers: sorted, dot-files skipped, missing dir = []. */
-import { readdirSync, type Dirent } from 'node:fs';
+/** Directory walking and text reading shared by the data and document readers. */
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { ContentError } from './errors.ts';
 
+/** Sorted, dot-files skipped, a missing dir is []. */
 export function listFiles(dir: string, pattern: RegExp): string[] {
   let entries: Dirent[];
   try {
@@ -17,4 +19,47 @@ export function listFiles(dir: string, pattern: RegExp): string[] {
       if (e.isDirectory()) return listFiles(full, pattern);
       return pattern.test(e.name) ? [full] : [];
     });
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    // The decoder also rejects overlong forms and surrogates; one 3–4 byte check covers the rest.
+    if (len > 1) {
+      try {
+        fatalUtf8.decode(bytes.subarray(i, i + len));
+      } catch {
+        return i;
+      }
+    }
+    i += len;
+  }
+  return -1;
+}
+
+/**
+ * Reads a content file as UTF-8. Node's own decoding silently turns bad bytes into U+FFFD, which would
+ * put replacement characters on a page; a file saved as Latin-1 or Windows-1252 is reported instead.
+ */
+export function readTextFile(absolute: string, file: string): string {
+  const bytes = readFileSync(absolute);
+  try {
+    return fatalUtf8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, Math.max(at, 0)).filter((b) => b === 0x0a).length + 1;
+    const hex = at >= 0 ? `0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')}` : 'a byte';
+    throw new ContentError(
+      { file, line },
+      `not valid UTF-8 (${hex} at byte ${at + 1})`,
+      'Save the file as UTF-8 (it looks like Latin-1 or Windows-1252).',
+    );
+  }
 }

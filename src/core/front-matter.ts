@@ -2,9 +2,9 @@
  * Reads a Markdown file with YAML front matter. gray-matter splits the file; our YAML reader parses the
  * front matter so line numbers and Jekyll's alias behaviour carry through.
  */
-import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { ContentError } from './errors.ts';
+import { readTextFile } from './files.ts';
 import { parseYaml, type FieldPath, type ParsedYaml } from './yaml.ts';
 
 export interface SourceDocument {
@@ -18,6 +18,11 @@ export interface SourceDocument {
 }
 
 export function parseFrontMatter(text: string, file: string, absolutePath = file): SourceDocument {
+  // Jekyll would copy an empty file through as a static file; here it is almost always a save gone wrong
+  // (or a file created and not yet written), and skipping it silently would drop a page without a word.
+  if (!text.trim()) {
+    throw new ContentError({ file, line: 1 }, 'file is empty', 'Add YAML front matter between --- lines (content-type, …), or delete the file.');
+  }
   let parsed: ParsedYaml | undefined;
   // gray-matter leaves a lone \r at the end of CRLF front matter; line numbers are unaffected.
   const result = matter(text.replace(/\r\n?/g, '\n'), {
@@ -44,5 +49,5 @@ export function parseFrontMatter(text: string, file: string, absolutePath = file
 }
 
 export function readFrontMatterFile(absolutePath: string, file: string): SourceDocument {
-  return parseFrontMatter(readFileSync(absolutePath, 'utf8'), file, absolutePath);
+  return parseFrontMatter(readTextFile(absolutePath, file), file, absolutePath);
 }

@@ -26,8 +26,12 @@ function titleFromFile(file: string): string {
     .join(' ');
 }
 
-export function collectDocuments(folders: string[], root: string): Collection[] {
-  const errors: ContentError[] = [];
+/**
+ * Throws every unreadable file together; with `sink`, records them there instead and returns the files that
+ * did parse (the checker uses that to go on validating the rest).
+ */
+export function collectDocuments(folders: string[], root: string, sink?: ContentError[]): Collection[] {
+  const errors: ContentError[] = sink ?? [];
   const collections = folders.map((folder) => {
     const documents: SourceDocument[] = [];
     for (const absolute of listFiles(folder, MARKDOWN)) {
@@ -43,7 +47,7 @@ export function collectDocuments(folders: string[], root: string): Collection[] 
     }
     return { name: path.basename(folder).replace(/^_/, ''), documents };
   });
-  if (errors.length) throw new ContentErrors(errors);
+  if (errors.length && !sink) throw new ContentErrors(errors);
   return collections;
 }
 
