@@ -9,10 +9,13 @@ import { THEMES } from './core/highlight.ts';
 import { toAstroError } from './loader.ts';
 import { siteOptions, type SiteOptions } from './site-options.ts';
 import { indexForSearch } from './utils/search-index.ts';
+import { writeSitemap } from './utils/sitemap.ts';
 import { referenceLinksPlugin } from './utils/prose-links.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 
 export default function apiReference(options: SiteOptions = siteOptions()): AstroIntegration {
+  let site: string | undefined;
+  let base = '/';
   return {
     name: 'api-reference',
     hooks: {
@@ -35,9 +38,15 @@ export default function apiReference(options: SiteOptions = siteOptions()): Astr
           build: { format: 'directory' },
         });
       },
+      'astro:config:done': ({ config }) => {
+        site = config.site;
+        base = config.base;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const stats = await indexForSearch(fileURLToPath(dir));
         logger.info(`search index: ${stats.pages} pages`);
+        const listed = writeSitemap(fileURLToPath(dir), site, base);
+        logger.info(listed ? `sitemap.xml: ${listed} pages` : 'no sitemap.xml: the site config has no url');
       },
     },
   };

@@ -5,6 +5,8 @@
 import type { ReferenceEntry } from '../schemas/reference.ts';
 import { latestObjects, proseEntries, referenceEntries, type ProseEntry } from './entries.ts';
 import type { ListItem } from '../components/pages/ListPage.astro';
+import type { Crumb } from './nav.ts';
+import { plainText, summary } from './text.ts';
 
 export type Route =
   | { kind: 'entry'; path: string; title: string; entry: ReferenceEntry }
@@ -48,4 +50,36 @@ export async function routes(): Promise<Route[]> {
     ...prose.map((page): Route => ({ kind: 'prose', path: page.path, title: page.data.title, page })),
     ...lists(entries),
   ];
+}
+
+/** The <meta name="description"> of a route: the entry's own short description, as plain text. */
+export function routeDescription(route: Route): string | undefined {
+  if (route.kind === 'prose') return route.page.data.description || undefined;
+  if (route.kind === 'list') return route.intro;
+  const e = route.entry;
+  const html =
+    e.kind === 'endpoint'
+      ? e.shortHtml || e.descriptionHtml
+      : e.kind === 'object'
+        ? e.introShort || e.descriptionHtml
+        : e.kind === 'doc'
+          ? (e.sections[0]?.html ?? '')
+          : e.descriptionHtml;
+  return summary(plainText(html)) || undefined;
+}
+
+/**
+ * Breadcrumbs for pages the sidebar does not list (older versions, list pages); listed pages take
+ * their trail from the sidebar.
+ */
+export function fallbackTrail(route: Route): Crumb[] {
+  const self = { label: route.title, path: route.path };
+  if (route.kind !== 'entry') return [self];
+  const e = route.entry;
+  const api = { label: 'API reference', path: 'reference/' };
+  if (e.kind === 'endpoint') return [api, { label: e.objectTitle, path: e.objectPath }, { ...self, label: `${e.title} (v${e.version})` }];
+  if (e.kind === 'object') return [api, { ...self, label: `${e.heading} (v${e.version})` }];
+  if (e.kind === 'structure') return [{ label: 'Data structures', path: 'structures/' }, self];
+  if (e.kind === 'form') return [{ label: 'Connection properties', path: 'forms/' }, self];
+  return [self];
 }

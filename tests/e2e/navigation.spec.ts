@@ -137,7 +137,9 @@ test.describe('sidebar', () => {
     await page.goto(`${BASE}reference/parcels/`);
     const nav = page.getByRole('navigation', { name: 'Documentation' });
     await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', `${BASE}reference/parcels/`);
-    const children = nav.locator(`a[href="${BASE}reference/parcels/"] + ul.children a`);
+    const group = nav.locator('details.object', { has: page.locator(`summary > a[href="${BASE}reference/parcels/"]`) });
+    await expect(group).toHaveAttribute('open', '');
+    const children = group.locator('ul.children a');
     await expect(children).toHaveCount(methods.length);
     expect(await children.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
       methods.map((m) => `${BASE}reference/parcels/${m.id}/`),

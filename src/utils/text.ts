@@ -1,0 +1,26 @@
+/** Plain text from our rendered HTML, for <meta> descriptions and the "On this page" list. */
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Tags dropped, entities decoded, whitespace collapsed. The result is text for Astro to escape again. */
+export function plainText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+/** The first sentence or so, cut at a word boundary: search engines show about 160 characters. */
+export function summary(text: string, max = 160): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const sentence = cut.match(/^.*[.!?](?=\s)/)?.[0];
+  if (sentence && sentence.length > max / 2) return sentence;
+  return `${cut.replace(/\s+\S*$/, '')}…`;
+}
