@@ -13,6 +13,7 @@ import { createCodeHighlighter } from './core/highlight.ts';
 import { ReferenceEntrySchema } from './schemas/reference.ts';
 import type { SiteOptions } from './site-options.ts';
 import { publishLinkIndex } from './utils/prose-links.ts';
+import { currentContentErrors, setContentErrors } from './utils/content-status.ts';
 
 export function toAstroError(error: unknown): unknown {
   if (error instanceof ContentErrors || error instanceof ContentError) {
@@ -36,24 +37,56 @@ function reportWarnings(result: BuildResult, logger: LoaderContext['logger']): v
   if (hidden > 0) logger.warn(`…and ${hidden} more warnings (SHOW_ALL_WARNINGS=1 lists them all)`);
 }
 
+const PREBUILT = Symbol.for('api-reference.prebuilt');
+type Handoff = { [PREBUILT]?: { options: SiteOptions; result: BuildResult } };
+
+/**
+ * scripts/build.ts builds the model before starting Astro (so bad content fails in a second, before any
+ * output exists); the loader then takes that result instead of building it twice.
+ */
+export function handOverPrebuilt(options: SiteOptions, result: BuildResult): void {
+  (globalThis as Handoff)[PREBUILT] = { options, result };
+}
+
+function takePrebuilt(options: SiteOptions): BuildResult | undefined {
+  const handoff = (globalThis as Handoff)[PREBUILT];
+  delete (globalThis as Handoff)[PREBUILT];
+  const same = handoff && handoff.options.root === options.root && handoff.options.configFile === options.configFile;
+  return same ? handoff.result : undefined;
+}
+
+/**
+ * Dev: show content errors on every page (src/middleware.ts) until a good sync clears them. Writing to the
+ * meta store makes Astro save the store and send the browser a full reload, in both directions, even when
+ * no page's data changed (e.g. the file was put back exactly as it was).
+ */
+function setDevErrors(context: LoaderContext, root: string, errors: ContentError[] | undefined): void {
+  if (!errors && !currentContentErrors()) return;
+  setContentErrors(errors ? { root, errors } : undefined);
+  context.meta.set('content-errors', errors ? `${Date.now()}:${errors.length}` : '');
+}
+
 export function referenceLoader(options: SiteOptions): Loader {
   if (!options.root) throw new AstroError('referenceLoader needs a content root', 'Set CONTENT_ROOT or keep the default `content/`.');
 
   async function syncData(context: LoaderContext): Promise<BuildResult | undefined> {
     const { store, logger, generateDigest, parseData, watcher, config } = context;
     const projectRoot = fileURLToPath(config.root);
-    const highlight = await createCodeHighlighter();
     let result: BuildResult;
+    let prebuilt: BuildResult | undefined;
     try {
-      result = buildReference({ ...options, highlight });
+      prebuilt = watcher ? undefined : takePrebuilt(options);
+      result = prebuilt ?? buildReference({ ...options, highlight: await createCodeHighlighter() });
     } catch (error) {
       // While previewing, keep the last good pages and report; a build must stop.
       if (watcher && (error instanceof ContentErrors || error instanceof ContentError)) {
         logger.error(error.message);
+        setDevErrors(context, options.root, error instanceof ContentErrors ? error.errors : [error]);
         return undefined;
       }
       throw toAstroError(error);
     }
+    if (watcher) setDevErrors(context, options.root, undefined);
     reportWarnings(result, logger);
     publishLinkIndex(result.links);
 
@@ -66,7 +99,7 @@ export function referenceLoader(options: SiteOptions): Loader {
       const filePath = path.relative(projectRoot, path.join(result.config.root, entry.source)).split(path.sep).join('/');
       store.set({ id: entry.path, data, digest, filePath });
     }
-    logger.info(`${result.entries.length} reference pages from ${path.relative(process.cwd(), result.config.root) || '.'}`);
+    logger.info(`${result.entries.length} reference pages from ${path.relative(process.cwd(), result.config.root) || '.'}${prebuilt ? ' (model built by the build script)' : ''}`);
     return result;
   }
 
