@@ -24,3 +24,13 @@ export function summary(text: string, max = 160): string {
   if (sentence && sentence.length > max / 2) return sentence;
   return `${cut.replace(/\s+\S*$/, '')}…`;
 }
+
+/**
+ * Words a search index can match for an endpoint path: the path itself (standing alone, so it is one
+ * token) and each segment (`/v1/parcels/{parcel_id}` → `v1 parcels parcel_id`), because Pagefind would
+ * otherwise glue the path to whatever inline text sits next to it in the page.
+ */
+export function pathSearchText(path: string): string {
+  const segments = path.split(/[^\p{L}\p{N}_-]+/u).filter(Boolean);
+  return [path.trim(), ...segments].join(' ');
+}

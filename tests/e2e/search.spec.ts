@@ -57,3 +57,62 @@ test('"/" opens the dialog, and a specific query ranks the right page', async ({
   await page.getByRole('button', { name: 'Close search' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test.describe('keyboard and ranking', () => {
+  const dialog = (page: Page) => page.getByRole('dialog', { name: 'Search the documentation' });
+  const resultHrefs = (links: Awaited<ReturnType<typeof searchFor>>) => links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+
+  test('Ctrl+K and Meta+K open the search', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/`);
+    await page.keyboard.press('Control+k');
+    await expect(dialog(page)).toBeVisible();
+    await expect(dialog(page).locator('input.pagefind-ui__search-input')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toBeHidden();
+    await page.keyboard.press('Meta+k');
+    await expect(dialog(page)).toBeVisible();
+  });
+
+  test('search assets load only when the search opens', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    await page.waitForLoadState('load');
+    expect(requested.filter((p) => p.includes('/pagefind/'))).toEqual([]);
+    await page.keyboard.press('/');
+    await expect(dialog(page).locator('input.pagefind-ui__search-input')).toBeFocused();
+    expect(requested.some((p) => p.startsWith(`${BASE}pagefind/`))).toBe(true);
+  });
+
+  test('an endpoint is found by its title', async ({ page }) => {
+    await page.goto(BASE);
+    await page.keyboard.press('/');
+    const links = await searchFor(page, 'Cancel a shipment');
+    expect((await resultHrefs(links))[0]).toBe(`${BASE}reference/shipments/cancel-a-shipment/`);
+  });
+
+  test('an endpoint is found by its path, as written in the reference', async ({ page }) => {
+    await page.goto(BASE);
+    await page.keyboard.press('/');
+    const links = await searchFor(page, '/v2/shipments/{shipment_id}/cancel');
+    expect((await resultHrefs(links))[0]).toBe(`${BASE}reference/shipments/cancel-a-shipment/`);
+    // A shorter path prefix lists the endpoints under it.
+    await dialog(page).locator('input.pagefind-ui__search-input').fill('/v1/parcels');
+    await expect(links.first()).toHaveAttribute('href', /\/docs\/reference\/parcels\//);
+  });
+
+  test('an argument name finds its endpoint, and a sub-result jumps to the section', async ({ page }) => {
+    await page.goto(BASE);
+    await page.keyboard.press('/');
+    const links = await searchFor(page, 'origin_country');
+    const hrefs = await resultHrefs(links);
+    const hit = hrefs.find((h) => h.startsWith(`${BASE}reference/parcels/create-a-parcel/`));
+    expect(hit, hrefs.join(', ')).toBeTruthy();
+    const sub = dialog(page).locator(`.pagefind-ui__result-nested a[href^="${BASE}reference/parcels/create-a-parcel/#"]`).first();
+    const target = (await sub.getAttribute('href'))!;
+    await sub.click();
+    await page.waitForURL((url) => url.pathname + url.hash === target);
+    await expect(dialog(page)).toBeHidden();
+    await expect(page.locator(`[id="${decodeURIComponent(target.split('#')[1])}"]`)).toBeInViewport();
+  });
+});
