@@ -1,0 +1,185 @@
+/**
+ * The request model (model/request-model.ts): curl commands in the shapes API docs write them, read as a
+ * shell would; anything else is refused rather than guessed. Every request of the sample site and of the
+ * Stitch corpus (../shared, skipped when absent) must be read.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildReference } from '../../src/core/model/build.ts';
+import { parseCurl, shellWords } from '../../src/core/model/request-model.ts';
+import type { CodeSample } from '../../src/schemas/reference.ts';
+
+const model = (text: string) => parseCurl(text)?.model;
+
+describe('shellWords', () => {
+  it('splits on blanks and joins quoted parts, keeping multi-line single-quoted text as it is', () => {
+    expect(shellWords(`curl -d '{\n  "a": 1\n}' "x y"z`)?.words).toEqual(['curl', '-d', '{\n  "a": 1\n}', 'x yz']);
+  });
+
+  it('honours backslash escapes in double quotes and the \'\\\'\' idiom', () => {
+    expect(shellWords(`a "say \\"hi\\" \\\\ \\$HOME" 'it'\\''s'`)?.words).toEqual(['a', 'say "hi" \\ $HOME', "it's"]);
+  });
+
+  it('treats backslash-newline as a blank and reports option lines joined without one', () => {
+    expect(shellWords('curl x \\\n  -H "A: b"')).toEqual({ words: ['curl', 'x', '-H', 'A: b'], looseLines: false });
+    expect(shellWords('curl x\n     -H "A: b"\n')).toEqual({ words: ['curl', 'x', '-H', 'A: b'], looseLines: true });
+  });
+
+  it('refuses unterminated quotes, pipes, redirects, command substitution and a second command', () => {
+    for (const text of [`curl 'x`, 'curl "x', 'curl x | jq .', 'curl x > out.json', 'curl $(cat url)', 'curl x; curl y', 'curl x\necho done']) {
+      expect(shellWords(text), text).toBeUndefined();
+    }
+  });
+});
+
+describe('parseCurl', () => {
+  it('reads the Jekyll-site shape: quoted method and URL, -H lines, -d \\ then a multi-line JSON body', () => {
+    const text = [
+      `curl -X "POST" "https://api.example.test/v4/destinations" \\`,
+      `     -H 'Authorization: Bearer <ACCESS_TOKEN>' \\`,
+      `     -H 'Content-Type: application/json' \\`,
+      `     -d \\`,
+      `'{`,
+      `  "type": "postgres",`,
+      `  "properties": { "host": "<HOST>", "port": 5432 }`,
+      `}'`,
+    ].join('\n');
+    expect(parseCurl(text)).toEqual({
+      model: {
+        method: 'POST',
+        url: 'https://api.example.test/v4/destinations',
+        headers: [
+          ['Authorization', 'Bearer <ACCESS_TOKEN>'],
+          ['Content-Type', 'application/json'],
+        ],
+        body: '{\n  "type": "postgres",\n  "properties": { "host": "<HOST>", "port": 5432 }\n}',
+      },
+      looseLines: false,
+    });
+  });
+
+  it('reads the seed shape: option lines without backslashes, placeholders kept', () => {
+    const parsed = parseCurl('curl -X POST https://api.example.test/v4/sources/126890/tokens\n     -H "Authorization: Bearer <CONNECT_ACCESS_TOKEN>" \n     -H "Content-Type: application/json"');
+    expect(parsed?.looseLines).toBe(true);
+    expect(parsed?.model).toEqual({
+      method: 'POST',
+      url: 'https://api.example.test/v4/sources/126890/tokens',
+      headers: [
+        ['Authorization', 'Bearer <CONNECT_ACCESS_TOKEN>'],
+        ['Content-Type', 'application/json'],
+      ],
+    });
+  });
+
+  it('takes the method from -X/--request, else POST with data, HEAD with -I, GET otherwise', () => {
+    expect(model('curl https://a.test/x')?.method).toBe('GET');
+    expect(model(`curl https://a.test/x -d 'a=1'`)?.method).toBe('POST');
+    expect(model('curl --request delete https://a.test/x')?.method).toBe('DELETE');
+    expect(model('curl -XPATCH https://a.test/x')?.method).toBe('PATCH');
+    expect(model('curl -I https://a.test/x')?.method).toBe('HEAD');
+    expect(model(`curl -X PUT https://a.test/x --data-raw '{}'`)).toMatchObject({ method: 'PUT', body: '{}' });
+  });
+
+  it('reads every data option, joins several with & and moves them into the query with -G', () => {
+    expect(model(`curl https://a.test/x --data a=1 --data-binary b=2 --data-ascii c=3`)?.body).toBe('a=1&b=2&c=3');
+    expect(model(`curl -G https://a.test/x?q=1 -d limit=2 -d page=3`)).toEqual({ method: 'GET', url: 'https://a.test/x?q=1&limit=2&page=3', headers: [] });
+    expect(model(`curl https://a.test/x --json '{"a":1}'`)).toEqual({
+      method: 'POST',
+      url: 'https://a.test/x',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Accept', 'application/json'],
+      ],
+      body: '{"a":1}',
+    });
+  });
+
+  it('reads headers written every way, and -u, -A, -b as what they send', () => {
+    expect(model(`curl -H'Accept: text/csv' --header "X-Id:  7 " -A agent/1 -b 'a=b' -u key:secret https://a.test`)).toEqual({
+      method: 'GET',
+      url: 'https://a.test',
+      headers: [
+        ['Accept', 'text/csv'],
+        ['X-Id', '7'],
+        ['User-Agent', 'agent/1'],
+        ['Cookie', 'a=b'],
+      ],
+      user: 'key:secret',
+    });
+  });
+
+  it('keeps placeholders verbatim: <ID> unquoted in a URL, {id}, [TOKEN], $VAR in double quotes', () => {
+    expect(model('curl -X GET https://a.test/v1/parcels/<PARCEL_ID> -H "Authorization: Bearer $API_TOKEN"')).toEqual({
+      method: 'GET',
+      url: 'https://a.test/v1/parcels/<PARCEL_ID>',
+      headers: [['Authorization', 'Bearer $API_TOKEN']],
+    });
+    expect(model(`curl "https://a.test/v4/{stitch_client_id/extractions" -H 'Authorization: Bearer [ACCESS_TOKEN]'`)?.url).toBe(
+      'https://a.test/v4/{stitch_client_id/extractions',
+    );
+  });
+
+  it('ignores flags that do not change the request; accepts --url and a leading $ prompt', () => {
+    expect(model('$ curl -sSL --compressed -k -v -i --url https://a.test/x')).toEqual({ method: 'GET', url: 'https://a.test/x', headers: [] });
+  });
+
+  it('refuses what it cannot translate faithfully', () => {
+    const refused = [
+      '{\n  "name": "x"\n}', // a JSON body on its own
+      'POST /v1/parcels HTTP/1.1\nAuthorization: Bearer <T>',
+      'http POST https://a.test/x a=1', // another tool
+      'wget https://a.test/x',
+      'curl -F file=@photo.jpg https://a.test/x', // an option we do not model
+      'curl -d @body.json https://a.test/x', // a file only the reader has
+      'curl https://a.test/x https://a.test/y',
+      'curl -H "Accept: x"', // no URL
+      'curl -X', // option without its value
+      'curl -H "no colon" https://a.test',
+      '',
+    ];
+    for (const text of refused) expect(parseCurl(text), JSON.stringify(text)).toBeUndefined();
+  });
+});
+
+function requestsOf(root: string, configFile?: string): CodeSample[] {
+  return buildReference({ root, configFile }).entries.flatMap((e) => (e.kind === 'endpoint' ? e.requests : []));
+}
+
+describe('every request of the sample site', () => {
+  const requests = requestsOf(fileURLToPath(new URL('../../content', import.meta.url)));
+
+  it('is read, with its URL and every -H line accounted for', () => {
+    expect(requests.length).toBeGreaterThan(10);
+    for (const r of requests) {
+      const m = model(r.code);
+      expect(m, r.code).toBeDefined();
+      expect(r.code).toContain(m!.url);
+      expect(m!.headers).toHaveLength(r.code.match(/-H /g)?.length ?? 0);
+    }
+  });
+});
+
+const corpusRoot = fileURLToPath(new URL('../../../shared/corpus/stitch-docs', import.meta.url));
+
+describe.skipIf(!existsSync(corpusRoot))('every request of the Stitch corpus (needs ../shared)', () => {
+  it('is read without throwing; every curl command gives a model that keeps its placeholders', () => {
+    const preset = fileURLToPath(new URL('../../presets/stitch-docs.yml', import.meta.url));
+    const requests = requestsOf(corpusRoot, preset);
+    expect(requests.length).toBeGreaterThan(30);
+    for (const r of requests) {
+      const parsed = parseCurl(r.code);
+      if (!/^curl\b/.test(r.code)) {
+        expect(parsed).toBeUndefined();
+        continue;
+      }
+      expect(parsed, r.code).toBeDefined();
+      const m = parsed!.model;
+      expect(r.code).toContain(m.url);
+      const placeholders = r.code.match(/<[A-Z_]+>|\[[A-Z_]+\]/g) ?? [];
+      const modelText = JSON.stringify(m);
+      for (const p of placeholders) expect(modelText).toContain(p);
+      if (/\s-d\b/.test(r.code)) expect(m.body, r.code).toBeDefined();
+    }
+  }, 30_000);
+});
