@@ -13,7 +13,7 @@ import { createCodeHighlighter } from './core/highlight.ts';
 import { ReferenceEntrySchema } from './schemas/reference.ts';
 import type { SiteOptions } from './site-options.ts';
 import { publishLinkIndex } from './utils/prose-links.ts';
-import { currentContentErrors, setContentErrors } from './utils/content-status.ts';
+import { currentContentErrors, publishSiteConfig, publishedSiteConfig, setContentErrors } from './utils/content-status.ts';
 
 export function toAstroError(error: unknown): unknown {
   if (error instanceof ContentErrors || error instanceof ContentError) {
@@ -89,6 +89,12 @@ export function referenceLoader(options: SiteOptions): Loader {
     if (watcher) setDevErrors(context, options.root, undefined);
     reportWarnings(result, logger);
     publishLinkIndex(result.links);
+    // A config edit (say, the site title) may change no entry, and so would not reload the page by itself.
+    const configBefore = publishedSiteConfig();
+    publishSiteConfig(result.config.config);
+    if (watcher && configBefore && JSON.stringify(configBefore) !== JSON.stringify(result.config.config)) {
+      context.meta.set('site-config', generateDigest(result.config.config as unknown as Record<string, unknown>));
+    }
 
     const ids = new Set(result.entries.map((e) => e.path));
     for (const id of store.keys()) if (!ids.has(id)) store.delete(id);

@@ -17,6 +17,13 @@ export const onRequest = defineMiddleware((_context, next) => {
   const first = errors[0];
   const error = new AstroError(new ContentErrors([...errors]).message, first.hint ?? 'Fix the file named above; this page reloads by itself once it is fixed.');
   error.name = 'ContentError';
-  if (first.location.line) error.setLocation({ file: path.join(root, first.location.file), line: first.location.line, column: 1 });
+  // The overlay shows the file and the lines around `loc`. Astro re-derives `loc` from the stack (which
+  // only points here) and resolves it against the project root, so: no stack, and a location only for
+  // content inside the project; the message names the file and line either way.
+  error.stack = '';
+  const file = path.join(root, first.location.file);
+  if (first.location.line && !path.relative(process.cwd(), file).startsWith('..')) {
+    Object.assign(error, { loc: { file, line: first.location.line, column: 1 } });
+  }
   throw error;
 });

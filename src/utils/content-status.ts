@@ -5,6 +5,7 @@
  * one process, so the state travels through a global symbol (as the link index does).
  */
 import type { ContentError } from '../core/errors.ts';
+import type { SiteConfig } from '../schemas/site-config.ts';
 
 const KEY = Symbol.for('api-reference.content-errors');
 export interface ContentStatus {
@@ -20,4 +21,16 @@ export function setContentErrors(status: ContentStatus | undefined): void {
 
 export function currentContentErrors(): ContentStatus | undefined {
   return (globalThis as Registry)[KEY];
+}
+
+const CONFIG = Symbol.for('api-reference.site-config');
+type ConfigRegistry = { [CONFIG]?: SiteConfig };
+
+/** The site config of the last good sync, so titles follow a site-config edit without a restart. */
+export function publishSiteConfig(config: SiteConfig): void {
+  (globalThis as ConfigRegistry)[CONFIG] = config;
+}
+
+export function publishedSiteConfig(): SiteConfig | undefined {
+  return (globalThis as ConfigRegistry)[CONFIG];
 }

@@ -1,0 +1,74 @@
+/** An `astro dev` server on a temporary copy of the sample content, for the live-preview tests. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface DevServer {
+  root: string;
+  url: (pagePath: string) => string;
+  log: () => string;
+  /** Replaces `from` (which must occur) in a content file and returns the time of the save. */
+  edit: (file: string, from: string | RegExp, to: string) => number;
+  read: (file: string) => string;
+  write: (file: string, text: string) => number;
+  stop: () => void;
+}
+
+export async function startDevServer(): Promise<DevServer> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiref-dev-'));
+  const root = path.join(tmp, 'content');
+  cpSync(path.join(REPO_ROOT, 'content'), root, { recursive: true });
+  const port = 4600 + Math.floor(Math.random() * 400);
+  // NODE_ENV from a test runner would put Vite inside Astro into another mode.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV'));
+  const server: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--ignore-lock'], {
+    cwd: REPO_ROOT,
+    env: { ...env, CONTENT_ROOT: root },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  server.stdout!.on('data', (d) => (log += d));
+  server.stderr!.on('data', (d) => (log += d));
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  const base = `http://localhost:${port}/docs/`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline || server.exitCode !== null) {
+      stop();
+      throw new Error(`astro dev did not start:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const abs = (file: string) => path.join(root, file);
+  const write = (file: string, text: string) => {
+    writeFileSync(abs(file), text);
+    return Date.now();
+  };
+  const read = (file: string) => readFileSync(abs(file), 'utf8');
+  return {
+    root,
+    url: (p) => `${base}${p}`,
+    log: () => log,
+    read,
+    write,
+    edit: (file, from, to) => {
+      const before = read(file);
+      const after = before.replace(from, to);
+      if (after === before) throw new Error(`${file} does not contain ${from}`);
+      return write(file, after);
+    },
+    stop,
+  };
+}
