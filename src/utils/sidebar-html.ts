@@ -46,18 +46,21 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string): 
     for (const l of group.links) {
       html += '<li>';
       if (l.children?.length) {
-        // Object groups: collapsed except around the current page, the object page itself as the summary.
-        html += '<details class="object"';
-        openStack.push(html.length);
-        html += '><summary>';
+        // Object groups: collapsed except around the current page. The object's own link sits beside the
+        // toggle, not inside it: a link inside <summary> is a control nested in a control.
+        html += '<div class="object">';
         link(l);
-        html += '</summary><ul class="children">';
+        html += '<details';
+        const at = html.length;
+        mark(normalise(href(l.path)), at, ' open');
+        openStack.push(at);
+        html += `><summary><span class="visually-hidden">${escapeHtml(l.label)}: endpoints</span></summary><ul class="children">`;
         for (const child of l.children) {
           html += '<li>';
           link(child);
           html += '</li>';
         }
-        html += '</ul></details>';
+        html += '</ul></details></div>';
         openStack.pop();
       } else {
         link(l);

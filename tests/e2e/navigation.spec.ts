@@ -137,7 +137,7 @@ test.describe('sidebar', () => {
     await page.goto(`${BASE}reference/parcels/`);
     const nav = page.getByRole('navigation', { name: 'Documentation' });
     await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', `${BASE}reference/parcels/`);
-    const group = nav.locator('details.object', { has: page.locator(`summary > a[href="${BASE}reference/parcels/"]`) });
+    const group = nav.locator('.object', { has: page.locator(`:scope > a[href="${BASE}reference/parcels/"]`) }).locator('details');
     await expect(group).toHaveAttribute('open', '');
     const children = group.locator('ul.children a');
     await expect(children).toHaveCount(methods.length);
