@@ -5,6 +5,14 @@
  */
 import { z } from 'zod';
 
+export const SnippetSchema = z.object({
+  id: z.enum(['curl', 'javascript', 'python']),
+  label: z.string(),
+  lang: z.string(),
+  code: z.string(),
+  html: z.string().default(''),
+});
+
 export const CodeSampleSchema = z.object({
   title: z.string().optional(),
   /** Language given to the highlighter: `shellscript`, `json`, `text`, … */
@@ -12,6 +20,8 @@ export const CodeSampleSchema = z.object({
   /** The text a reader copies: placeholders such as `<ACCESS_TOKEN>` intact. */
   code: z.string(),
   html: z.string().default(''),
+  /** A request in curl, JavaScript and Python, when `code` is a curl command we can read (model/snippets.ts). */
+  snippets: z.array(SnippetSchema).optional(),
 });
 
 export type Param = {
@@ -154,6 +164,7 @@ export const ReferenceEntrySchema = z.discriminatedUnion('kind', [
 ]);
 
 export type CodeSample = z.output<typeof CodeSampleSchema>;
+export type SnippetSample = z.output<typeof SnippetSchema>;
 export type ErrorRow = z.output<typeof ErrorRowSchema>;
 export type VersionLink = z.output<typeof VersionLinkSchema>;
 export type MethodLink = z.output<typeof MethodLinkSchema>;

@@ -133,6 +133,7 @@ function endpointAnchors(e: EndpointEntry): string[] {
     e.key,
     ...(e.arguments.length ? [`${e.key}--arguments`] : []),
     ...(e.returnsHtml ? [`${e.key}--returns`] : []),
+    ...(e.responseAttributes.length ? [`${e.key}--response-attributes`] : []),
     ...(e.tabs.length ? [`${e.key}--examples`] : []),
   ];
   const html = [e.descriptionHtml, e.notesHtml, e.returnsHtml, ...e.errors.map((r) => r.bodyHtml)];

@@ -6,6 +6,7 @@
  */
 import type { SourceDocument } from '../front-matter.ts';
 import { codeText, dedent, detectLanguage, joinRequest } from './curl.ts';
+import { snippetsFor } from './snippets.ts';
 import type { PageRender } from './page-render.ts';
 import type { CodeSample, ErrorRow } from '../../schemas/reference.ts';
 
@@ -50,7 +51,8 @@ function sample(render: PageRender, doc: SourceDocument, at: Array<string | numb
   const title = item.title !== undefined ? render.text(doc, [...at, 'title']).trim() : undefined;
   const declared = typeof item.language === 'string' ? item.language : undefined;
   const lang = kind === 'Request' && header !== undefined ? 'shellscript' : detectLanguage(text, declared);
-  return { ...(title ? { title } : {}), lang, code: text, html: '' };
+  const snippets = kind === 'Request' ? snippetsFor(text) : undefined;
+  return { ...(title ? { title } : {}), lang, code: text, html: '', ...(snippets ? { snippets: snippets.map((s) => ({ ...s, html: '' })) } : {}) };
 }
 
 function tokens(value: unknown): string[] {
