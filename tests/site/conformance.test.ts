@@ -217,7 +217,7 @@ function readEndpoint(built: BuiltEndpoint, key: string): ActualEndpoint {
     arguments: readArguments(article, key),
     request_examples: readCodeBlocks(article, 'Request'),
     response_examples: readCodeBlocks(article, 'Response'),
-    example_tabs: article.querySelectorAll('example-tabs [role="tablist"] [role="tab"]').map((b) => textOf(b) ?? ''),
+    example_tabs: article.querySelectorAll('example-tabs > [role="tablist"] > [role="tab"]').map((b) => textOf(b) ?? ''),
     sections_rendered: notAvailable ? (hasSections ? 'notice shown AND sections rendered' : false) : true,
   };
 }

@@ -73,7 +73,12 @@ function plainHighlight(code: string, lang: string): string {
 }
 
 function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
-  return samples.map((s) => ({ ...s, html: highlight(s.code, s.lang) }));
+  return samples.map((s) => {
+    const html = highlight(s.code, s.lang);
+    // Request snippets (model/snippets.ts); the curl one is usually the sample itself.
+    const snippets = s.snippets?.map((x) => ({ ...x, html: x.code === s.code && x.lang === s.lang ? html : highlight(x.code, x.lang) }));
+    return { ...s, html, ...(snippets && { snippets }) };
+  });
 }
 
 export function buildReference(options: BuildOptions): BuildResult {
