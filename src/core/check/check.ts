@@ -5,11 +5,11 @@
  * warnings are what a build accepts.
  */
 import { loadSiteConfig } from '../config.ts';
-import { ContentError, ContentErrors, type ContentWarning } from '../errors.ts';
+import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
+import type { SourceDocument } from '../front-matter.ts';
 import { buildReference, type BuildOptions } from '../model/build.ts';
 import { collectDocuments } from '../model/collect.ts';
 import { groupDocuments, type Groups } from '../model/groups.ts';
-import { WarningSink } from '../errors.ts';
 import type { ReferenceEntry } from '../../schemas/reference.ts';
 
 export type Severity = 'error' | 'warning';
@@ -105,7 +105,7 @@ function duplicateAnchors(entries: ReferenceEntry[]): Problem[] {
  * Parse and schema problems of every file, even when some files do not parse (a build stops at the first
  * stage with errors; a checker should list what it can).
  */
-function structuralProblems(options: BuildOptions): { problems: Problem[]; groups?: Groups } {
+function structuralProblems(options: BuildOptions): { problems: Problem[]; groups?: Groups; documents: SourceDocument[] } {
   const { paths, root } = loadSiteConfig(options.root, options.configFile);
   const parseErrors: ContentError[] = [];
   const documents = collectDocuments(paths.reference, root, parseErrors).flatMap((c) => c.documents);
@@ -113,12 +113,27 @@ function structuralProblems(options: BuildOptions): { problems: Problem[]; group
   try {
     const groups = groupDocuments(documents, new WarningSink());
     problems.push(...duplicateMethodIds(groups));
-    return { problems, groups: parseErrors.length ? undefined : groups };
+    return { problems, groups: parseErrors.length ? undefined : groups, documents };
   } catch (error) {
     const errors = contentErrors(error);
     if (!errors) throw error;
     problems.push(...errors.map(fromError));
-    return { problems };
+    return { problems, documents };
+  }
+}
+
+/** `examples[0].code` → ['examples', 0, 'code'] */
+function parseFieldPath(field: string): Array<string | number> {
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+}
+
+/** Some problems (broken links) know the field but not the line; the parsed file does. */
+function addLines(problems: Problem[], documents: SourceDocument[]): void {
+  const byFile = new Map(documents.map((d) => [d.file, d]));
+  for (const p of problems) {
+    if (p.line || !p.field) continue;
+    const line = byFile.get(p.file)?.lineOf(parseFieldPath(p.field));
+    if (line) p.line = line;
   }
 }
 
@@ -144,6 +159,7 @@ export function checkContent(options: BuildOptions): CheckReport {
     const structural = structuralProblems(options);
     problems.push(...structural.problems);
     if (structural.groups) problems.push(...unimplementedMethods(structural.groups));
+    addLines(problems, structural.documents);
   }
   problems.push(...duplicateAnchors(entries));
 

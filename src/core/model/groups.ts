@@ -54,11 +54,20 @@ function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: C
     errors.push(
       new ContentError(
         { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 2 },
-        missing ? 'required field is missing' : issue.message,
+        missing ? 'required field is missing' : plainTypeMessage(issue.message),
       ),
     );
   }
   return undefined;
+}
+
+const NOUNS: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', number: 'a number', boolean: 'true or false', null: 'empty' };
+
+/** zod says "expected array, received string"; a writer thinks in YAML's lists and mappings. */
+function plainTypeMessage(message: string): string {
+  return message.replace(/^Invalid input: expected (\w+), received (\w+)$/, (all, e: string, r: string) =>
+    NOUNS[e] && NOUNS[r] ? `must be ${NOUNS[e]}, not ${NOUNS[r]}` : all,
+  );
 }
 
 function getIn(data: unknown, path: Array<string | number>): unknown {
@@ -66,8 +75,9 @@ function getIn(data: unknown, path: Array<string | number>): unknown {
 }
 
 function duplicate(kind: string, id: string, first: SourceDocument, second: SourceDocument): ContentError {
+  const field = kind === 'object' || kind === 'version object' ? 'endpoint' : 'key';
   return new ContentError(
-    { file: second.file, field: kind === 'endpoint' ? 'key' : kind === 'object' ? 'endpoint' : 'key', line: 2 },
+    { file: second.file, field, line: second.lineOf([field]) ?? 2 },
     `duplicate ${kind} "${id}": ${first.file} declares it too`,
     'Each key may be used once per object and version.',
   );
