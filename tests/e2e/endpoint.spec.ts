@@ -134,8 +134,9 @@ test.describe('Create a parcel (POST endpoint)', () => {
     await expect(firstRow.locator('pre.shiki')).toContainText('parameter_missing');
   });
 
-  test('tabs follow the keyboard (ArrowRight / ArrowLeft, roving tabindex)', async ({ page }) => {
-    const tabs = page.getByRole('tab');
+  test('tabs follow the keyboard (ArrowRight / ArrowLeft / Home / End, roving tabindex)', async ({ page }) => {
+    // The example tabs; the Request panel holds its own language tabs (code-samples.spec.ts).
+    const tabs = page.getByRole('tablist', { name: 'Create a parcel examples' }).getByRole('tab');
     await expect(tabs).toHaveText(['Request', 'Response', 'Errors']);
     await expect(tabs.nth(0)).toHaveAttribute('tabindex', '0');
     await expect(tabs.nth(1)).toHaveAttribute('tabindex', '-1');
@@ -161,6 +162,13 @@ test.describe('Create a parcel (POST endpoint)', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(tabs.nth(2)).toBeFocused();
     await expect(tabs.nth(2)).toHaveAttribute('aria-selected', 'true');
+
+    await page.keyboard.press('Home');
+    await expect(tabs.nth(0)).toBeFocused();
+    await expect(page.locator('[role="tabpanel"][data-tab="Request"]')).toBeVisible();
+    await page.keyboard.press('End');
+    await expect(tabs.nth(2)).toBeFocused();
+    await expect(page.locator('[role="tabpanel"][data-tab="Errors"]')).toBeVisible();
   });
 });
 
@@ -206,7 +214,7 @@ test.describe('Seed-style endpoints (curl line built in Liquid)', () => {
       expect(text).not.toMatch(/[{}]/);
       expect(text).toContain('Authorization: Bearer <ACCESS_TOKEN>');
       // `{% assign %}` leaves no blank line in front of the command.
-      expect(await panel.locator('.copy').getAttribute('data-code')).toMatch(/^curl -X /);
+      expect(await panel.locator('.code-block .copy').getAttribute('data-code')).toMatch(/^curl -X /);
       expect(await panel.locator('pre.shiki span[style*="color"]').count()).toBeGreaterThan(3);
     });
   }
