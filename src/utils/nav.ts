@@ -7,37 +7,9 @@
  */
 import type { ReferenceEntry } from '../schemas/reference.ts';
 import { docs, latestObjects, type ProseEntry } from './entries.ts';
+import { indexNav, type Nav, type NavGroup } from './nav-index.ts';
 
-export interface NavLink {
-  label: string;
-  path: string;
-  method?: string;
-  children?: NavLink[];
-}
-
-export interface NavGroup {
-  label: string;
-  links: NavLink[];
-  /** Long lists (hundreds of forms) start collapsed. */
-  collapsed?: boolean;
-  /** The list page that stands for the whole group in breadcrumbs, when there is one. */
-  path?: string;
-}
-
-export interface Crumb {
-  label: string;
-  path?: string;
-}
-
-export interface Nav {
-  groups: NavGroup[];
-  /** Every linked page in sidebar order: the reading order for previous/next links. */
-  order: NavLink[];
-  /** Position in `order` by page path. */
-  index: Map<string, number>;
-  /** Breadcrumb trail (ending with the page itself) by page path. */
-  trails: Map<string, Crumb[]>;
-}
+export type { Crumb, Nav, NavGroup, NavLink } from './nav-index.ts';
 
 export function buildNavGroups(entries: ReferenceEntry[], prose: ProseEntry[]): NavGroup[] {
   const guides = [
@@ -67,26 +39,6 @@ export function buildNavGroups(entries: ReferenceEntry[], prose: ProseEntry[]): 
   return groups;
 }
 
-export function indexNav(groups: NavGroup[]): Nav {
-  const order: NavLink[] = [];
-  const index = new Map<string, number>();
-  const trails = new Map<string, Crumb[]>();
-  const visit = (link: NavLink, parents: Crumb[]) => {
-    if (!index.has(link.path)) {
-      index.set(link.path, order.length);
-      order.push(link);
-    }
-    const trail = [...parents, { label: link.label, path: link.path }];
-    // A group's own list page ("All objects") is the group crumb itself, not a child of it.
-    if (!trails.has(link.path)) trails.set(link.path, parents.at(-1)?.path === link.path ? parents : trail);
-    for (const child of link.children ?? []) visit(child, trail);
-  };
-  for (const group of groups) {
-    for (const link of group.links) visit(link, [{ label: group.label, path: group.path }]);
-  }
-  return { groups, order, index, trails };
-}
-
 const memo = new WeakMap<ReferenceEntry[], { prose: ProseEntry[]; nav: Nav }>();
 
 /** The navigation for this set of entries; computed once per build, again only when the entries change (dev). */
@@ -102,9 +54,4 @@ function sameProse(a: ProseEntry[], b: ProseEntry[]): boolean {
   return a.length === b.length && a.every((p, i) => p.path === b[i].path && p.data.title === b[i].data.title);
 }
 
-/** Previous and next pages in sidebar order. */
-export function neighbours(nav: Nav, path: string): { prev?: NavLink; next?: NavLink } {
-  const at = nav.index.get(path);
-  if (at === undefined) return {};
-  return { prev: nav.order[at - 1], next: nav.order[at + 1] };
-}
+export { neighbours } from './nav-index.ts';

@@ -2,7 +2,7 @@
  * Every page of the site except the home page: one per reference entry, one per prose page, and the
  * list pages (objects, structures, forms). The catch-all route only renders what this returns.
  */
-import type { ReferenceEntry } from '../schemas/reference.ts';
+import type { ObjectEntry, ReferenceEntry } from '../schemas/reference.ts';
 import { latestObjects, proseEntries, referenceEntries, type ProseEntry } from './entries.ts';
 import type { ListItem } from '../components/pages/ListPage.astro';
 import type { Crumb } from './nav.ts';
@@ -46,7 +46,8 @@ export async function routes(): Promise<Route[]> {
   const entries = await referenceEntries();
   const prose = await proseEntries();
   return [
-    ...entries.map((entry): Route => ({ kind: 'entry', path: entry.path, title: entry.title, entry })),
+    // An object page's <title> matches its h1 and the sidebar: the plural heading ("Parcels").
+    ...entries.map((entry): Route => ({ kind: 'entry', path: entry.path, title: entry.kind === 'object' ? entry.heading : entry.title, entry })),
     ...prose.map((page): Route => ({ kind: 'prose', path: page.path, title: page.data.title, page })),
     ...lists(entries),
   ];
@@ -72,14 +73,29 @@ export function routeDescription(route: Route): string | undefined {
  * Breadcrumbs for pages the sidebar does not list (older versions, list pages); listed pages take
  * their trail from the sidebar.
  */
-export function fallbackTrail(route: Route): Crumb[] {
+export function fallbackTrail(route: Route, entries: ReferenceEntry[]): Crumb[] {
   const self = { label: route.title, path: route.path };
   if (route.kind !== 'entry') return [self];
   const e = route.entry;
   const api = { label: 'API reference', path: 'reference/' };
-  if (e.kind === 'endpoint') return [api, { label: e.objectTitle, path: e.objectPath }, { ...self, label: `${e.title} (v${e.version})` }];
+  if (e.kind === 'endpoint') {
+    const object = objectsByPath(entries).get(e.objectPath);
+    return [api, { label: object?.heading ?? e.objectTitle, path: e.objectPath }, { ...self, label: `${e.title} (v${e.version})` }];
+  }
   if (e.kind === 'object') return [api, { ...self, label: `${e.heading} (v${e.version})` }];
   if (e.kind === 'structure') return [{ label: 'Data structures', path: 'structures/' }, self];
   if (e.kind === 'form') return [{ label: 'Connection properties', path: 'forms/' }, self];
   return [self];
+}
+
+const objectIndex = new WeakMap<ReferenceEntry[], Map<string, ObjectEntry>>();
+
+/** Object entries by page path, built once per set of entries (one look-up per page, not a scan). */
+function objectsByPath(entries: ReferenceEntry[]): Map<string, ObjectEntry> {
+  let map = objectIndex.get(entries);
+  if (!map) {
+    map = new Map(entries.filter((e): e is ObjectEntry => e.kind === 'object').map((o) => [o.path, o]));
+    objectIndex.set(entries, map);
+  }
+  return map;
 }

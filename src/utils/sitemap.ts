@@ -20,7 +20,8 @@ export function builtPages(dist: string): string[] {
 
 export function sitemapXml(pages: string[], siteBase: URL): string {
   const urls = pages.map((p) => {
-    const loc = new URL(p.split('/').map(encodeURIComponent).join('/'), siteBase).href;
+    // Encoded as a browser (and so the pages' canonical links) would encode the path; only ? and # need help.
+    const loc = new URL(p.replace(/[?#]/g, encodeURIComponent), siteBase).href;
     return `  <url><loc>${loc.replace(/[&<>"']/g, (c) => XML_ESCAPES[c])}</loc></url>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;

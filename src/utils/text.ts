@@ -13,8 +13,12 @@ export function decodeEntities(s: string): string {
 
 /** Tags dropped, entities decoded, whitespace collapsed. The result is text for Astro to escape again. */
 export function plainText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  // Block boundaries separate words; inline tags do not (`<a>type</a>’s` stays "type’s").
+  const text = html.replace(BLOCK_TAG, ' ').replace(/<[^>]*>/g, '');
+  return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
+
+const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|pre|blockquote|section|article|aside|figure|figcaption)\b[^>]*>/gi;
 
 /** The first sentence or so, cut at a word boundary: search engines show about 160 characters. */
 export function summary(text: string, max = 160): string {

@@ -169,3 +169,80 @@ test.describe('narrow screens', () => {
     await expect(page).toHaveURL(/\/docs\/reference\/parcels\/list-parcels\/$/);
   });
 });
+
+test.describe('breadcrumbs, previous/next, on this page', () => {
+  test('breadcrumbs trace the page back through its object to the reference', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(crumbs.getByRole('listitem')).toHaveText(['API reference', 'Parcels', 'Create a parcel']);
+    const links = crumbs.getByRole('link');
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      `${BASE}reference/`,
+      `${BASE}reference/parcels/`,
+      `${BASE}reference/parcels/create-a-parcel/`,
+    ]);
+    await expect(crumbs.locator('[aria-current="page"]')).toHaveText('Create a parcel');
+    await links.nth(1).click();
+    await expect(page).toHaveURL(`${BASE}reference/parcels/`);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('listitem')).toHaveText(['API reference', 'Parcels']);
+
+    // A page the sidebar does not list (an older version) still gets a trail, through its own version's object.
+    await page.goto(`${BASE}reference/shipments/v1/create-a-shipment/`);
+    const old = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(old.getByRole('listitem')).toHaveText(['API reference', 'Shipments', 'Create a shipment (v1)']);
+    await expect(old.getByRole('link', { name: 'Shipments' })).toHaveAttribute('href', `${BASE}reference/shipments/v1/`);
+  });
+
+  test('previous/next links follow the sidebar order', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/update-a-parcel/`);
+    const order = [
+      ...new Set(await page.locator('#site-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))),
+    ];
+    for (const current of [order[0], order[3], order.at(-1)!]) {
+      await page.goto(current);
+      const i = order.indexOf(current);
+      const pager = page.getByRole('navigation', { name: 'Previous and next pages' });
+      await expect(pager.locator('a[rel="prev"]')).toHaveCount(i > 0 ? 1 : 0);
+      await expect(pager.locator('a[rel="next"]')).toHaveCount(i < order.length - 1 ? 1 : 0);
+      if (i > 0) await expect(pager.locator('a[rel="prev"]')).toHaveAttribute('href', order[i - 1]);
+      if (i < order.length - 1) await expect(pager.locator('a[rel="next"]')).toHaveAttribute('href', order[i + 1]);
+    }
+    await page.goto(order[3]);
+    await page.getByRole('navigation', { name: 'Previous and next pages' }).locator('a[rel="next"]').click();
+    await expect(page).toHaveURL(order[4]);
+  });
+
+  test('"On this page" lists the page\'s h2/h3 sections on wide screens and jumps to them', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${BASE}reference/parcels/`);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await expect(toc).toBeVisible();
+    const headings = await page
+      .locator('main :is(h2, h3)[id]')
+      .evaluateAll((hs) => hs.map((h) => ({ id: h.id, text: (h.textContent ?? '').replace(/\s+/g, ' ').trim() })));
+    expect(headings.length).toBeGreaterThanOrEqual(2);
+    const items = await toc.getByRole('link').evaluateAll((as) => as.map((a) => ({ id: a.getAttribute('href')!.slice(1), text: a.textContent!.trim() })));
+    expect(items).toEqual(headings);
+    const last = toc.getByRole('link').last();
+    await last.click();
+    await expect(page.locator(`[id="${headings.at(-1)!.id}"]`)).toBeInViewport();
+
+    // Narrower screens keep the space for the content.
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await expect(toc).toBeHidden();
+  });
+
+  test('object groups collapse: only the current page\'s group is open, and a toggle opens another', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    const nav = page.getByRole('navigation', { name: 'Documentation' });
+    const group = (path: string) => nav.locator('.object', { has: page.locator(`:scope > a[href="${BASE}${path}"]`) });
+    await expect(group('reference/parcels/').locator('details')).toHaveAttribute('open', '');
+    const shipments = group('reference/shipments/');
+    await expect(shipments.locator('details')).not.toHaveAttribute('open');
+    await expect(shipments.getByRole('link', { name: 'Create a shipment' })).toBeHidden();
+    await shipments.locator('summary').click();
+    await expect(shipments.getByRole('link', { name: 'Create a shipment' })).toBeVisible();
+    // Only one link in the whole sidebar is marked current.
+    await expect(nav.locator('[aria-current]')).toHaveCount(1);
+  });
+});

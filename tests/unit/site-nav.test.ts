@@ -1,0 +1,158 @@
+/**
+ * Navigation helpers of the Astro side that are pure: reading order and breadcrumbs, the pre-rendered
+ * sidebar (escaping, current-page marking, open groups), "On this page" extraction, plain-text
+ * descriptions, path search words, and the sitemap.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexNav, neighbours, type NavGroup } from '../../src/utils/nav-index.ts';
+import { buildSidebarTemplate, renderSidebar } from '../../src/utils/sidebar-html.ts';
+import { builtPages, sitemapXml, writeSitemap } from '../../src/utils/sitemap.ts';
+import { pathSearchText, plainText, summary } from '../../src/utils/text.ts';
+import { tableOfContents } from '../../src/utils/toc.ts';
+
+const groups: NavGroup[] = [
+  { label: 'Guides', links: [{ label: 'Intro <start>', path: 'guides/intro/' }] },
+  {
+    label: 'API reference',
+    path: 'reference/',
+    links: [
+      { label: 'All objects', path: 'reference/' },
+      {
+        label: 'Widgets & "gadgets"',
+        path: 'reference/widgets/',
+        children: [
+          { label: 'Create a widget', path: 'reference/widgets/create/', method: 'post' },
+          { label: 'Delete a widget', path: 'reference/widgets/delete/', method: 'delete' },
+        ],
+      },
+      { label: 'Sprockets', path: 'reference/sprockets/', children: [{ label: 'List sprockets', path: 'reference/sprockets/list/', method: 'get' }] },
+    ],
+  },
+  { label: 'Forms', path: 'forms/', collapsed: true, links: [{ label: 'Form A', path: 'forms/a/' }] },
+];
+const href = (p: string) => `/base/${p}`;
+
+describe('reading order and breadcrumbs', () => {
+  const nav = indexNav(groups);
+  it('orders every linked page as the sidebar lists it, children after their object', () => {
+    expect(nav.order.map((l) => l.path)).toEqual([
+      'guides/intro/',
+      'reference/',
+      'reference/widgets/',
+      'reference/widgets/create/',
+      'reference/widgets/delete/',
+      'reference/sprockets/',
+      'reference/sprockets/list/',
+      'forms/a/',
+    ]);
+    expect(neighbours(nav, 'reference/widgets/delete/')).toEqual({
+      prev: expect.objectContaining({ path: 'reference/widgets/create/' }),
+      next: expect.objectContaining({ path: 'reference/sprockets/' }),
+    });
+    expect(neighbours(nav, 'guides/intro/').prev).toBeUndefined();
+    expect(neighbours(nav, 'forms/a/').next).toBeUndefined();
+    expect(neighbours(nav, 'not/listed/')).toEqual({});
+  });
+
+  it('gives each page its trail: group, object, page; a group list page is the group crumb itself', () => {
+    expect(nav.trails.get('reference/widgets/create/')).toEqual([
+      { label: 'API reference', path: 'reference/' },
+      { label: 'Widgets & "gadgets"', path: 'reference/widgets/' },
+      { label: 'Create a widget', path: 'reference/widgets/create/' },
+    ]);
+    expect(nav.trails.get('reference/')).toEqual([{ label: 'API reference', path: 'reference/' }]);
+    expect(nav.trails.get('guides/intro/')).toEqual([{ label: 'Guides', path: undefined }, { label: 'Intro <start>', path: 'guides/intro/' }]);
+  });
+});
+
+describe('pre-rendered sidebar', () => {
+  const template = buildSidebarTemplate(indexNav(groups), href);
+
+  it('escapes every label and marks nothing on a page it does not list', () => {
+    expect(template.html).toContain('<span>Intro &lt;start&gt;</span>');
+    expect(template.html).toContain('Widgets &amp; &quot;gadgets&quot;');
+    expect(template.html).not.toContain('<start>');
+    expect(renderSidebar(template, '/base/elsewhere/')).toBe(template.html);
+    expect(template.html).not.toContain('aria-current');
+    // Object groups start closed; the collapsed Forms group too.
+    expect(template.html.match(/<details open>/g)).toBeNull();
+    expect(template.html).toContain('<details class="group"><summary>Forms</summary>');
+  });
+
+  it('marks only the current link and opens the groups around it', () => {
+    const html = renderSidebar(template, '/base/reference/widgets/delete/');
+    expect(html.match(/aria-current="page"/g)).toHaveLength(1);
+    expect(html).toContain('<a href="/base/reference/widgets/delete/" aria-current="page"><span class="method small delete">DEL</span>');
+    const widgets = html.slice(html.indexOf('/base/reference/widgets/"'), html.indexOf('/base/reference/sprockets/"'));
+    expect(widgets).toContain('<details open>');
+    const sprockets = html.slice(html.indexOf('/base/reference/sprockets/"'));
+    expect(sprockets).not.toContain('<details open>');
+    // Without the trailing slash it is the same page.
+    expect(renderSidebar(template, '/base/reference/widgets/delete')).toBe(html);
+  });
+
+  it('opens a collapsed top-level group for a page inside it, and an object group on the object page', () => {
+    const form = renderSidebar(template, '/base/forms/a/');
+    expect(form).toContain('<details class="group" open><summary>Forms</summary>');
+    const object = renderSidebar(template, '/base/reference/sprockets/');
+    expect(object).toContain('<a href="/base/reference/sprockets/" aria-current="page"><span>Sprockets</span></a><details open>');
+    // Groups that are open anyway get no second attribute.
+    expect(object).not.toMatch(/open open/);
+  });
+});
+
+describe('On this page', () => {
+  it('reads h2/h3 headings with ids, as plain text, and skips headings without one', () => {
+    const html = `<h1 id="t">Title</h1><h2 id="a">Arguments</h2><p>x</p><h3 id="b&amp;c"><code>a &lt; b</code> rules</h3>
+      <h2>No id</h2><h4 id="d">Too deep</h4><h2 class="x" id='e'>Errors <span class="n">4</span></h2>`;
+    expect(tableOfContents(html)).toEqual([
+      { id: 'a', text: 'Arguments', level: 2 },
+      { id: 'b&c', text: 'a < b rules', level: 3 },
+      { id: 'e', text: 'Errors 4', level: 2 },
+    ]);
+  });
+});
+
+describe('text helpers', () => {
+  it('turns rendered HTML into plain text and keeps descriptions short', () => {
+    expect(plainText('<p>Creates a <code>&lt;parcel&gt;</code> &amp; more&#33;</p><p>Second.</p>')).toBe('Creates a <parcel> & more! Second.');
+    expect(plainText('a <a href="#t">connection type</a>’s <em>field</em>, then<br>next')).toBe('a connection type’s field, then next');
+    const long = `${'First sentence is here and it is quite long indeed. '.repeat(2)}${'word '.repeat(40)}`;
+    const s = summary(long.trim());
+    expect(s.length).toBeLessThanOrEqual(160);
+    expect(s.endsWith('.')).toBe(true);
+    expect(summary('word '.repeat(60).trim())).toMatch(/^word( word)*…$/);
+    expect(summary('Short.')).toBe('Short.');
+  });
+
+  it('gives an endpoint path both as one token and as its segments', () => {
+    expect(pathSearchText('/v4/sources/{source_id}/schema')).toBe('/v4/sources/{source_id}/schema v4 sources source_id schema');
+  });
+});
+
+describe('sitemap', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('lists every built index.html under the site url and base, and writes robots.txt', () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'sitemap-'));
+    dirs.push(dist);
+    for (const p of ['', 'reference/a & b', 'guides/x', '_astro']) mkdirSync(path.join(dist, p), { recursive: true });
+    for (const p of ['index.html', 'reference/a & b/index.html', 'guides/x/index.html', '404.html', '_astro/x.css']) writeFileSync(path.join(dist, p), '');
+    expect(builtPages(dist)).toEqual(['', 'guides/x/', 'reference/a & b/']);
+    expect(writeSitemap(dist, 'https://example.com', '/docs')).toBe(3);
+    const xml = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
+    expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([
+      'https://example.com/docs/',
+      'https://example.com/docs/guides/x/',
+      'https://example.com/docs/reference/a%20&amp;%20b/',
+    ]);
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.com/docs/sitemap.xml');
+    expect(sitemapXml([''], new URL('https://example.com/'))).toContain('<loc>https://example.com/</loc>');
+    // No site url: nothing absolute to list, so nothing is written.
+    expect(writeSitemap(dist, undefined, '/')).toBe(0);
+  });
+});
