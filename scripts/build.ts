@@ -8,7 +8,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, ContentErrors } from '../src/core/errors.ts';
-import { createCodeHighlighter } from '../src/core/highlight.ts';
+import { createCodeHighlighter, highlightCacheFile } from '../src/core/highlight.ts';
 import { buildReference } from '../src/core/model/build.ts';
 import { handOverPrebuilt } from '../src/loader.ts';
 import { siteOptions } from '../src/site-options.ts';
@@ -28,10 +28,13 @@ function fail(message: string, hint?: string): never {
 const started = performance.now();
 const options = siteOptions();
 try {
-  handOverPrebuilt(options, buildReference({ ...options, highlight: await createCodeHighlighter() }));
+  const highlight = await createCodeHighlighter({ cacheFile: highlightCacheFile(options.root, options.configFile) });
+  handOverPrebuilt(options, buildReference({ ...options, highlight }));
+  highlight.save();
 } catch (error) {
   if (!(error instanceof ContentErrors || error instanceof ContentError)) throw error;
-  fail(error.message, 'Fix the file named above; the build writes nothing until every content error is gone.');
+  // One format for every content failure: "N content errors:" and a `  - file:line …` item per problem.
+  fail((error instanceof ContentError ? new ContentErrors([error]) : error).message, 'Fix the file named above; the build writes nothing until every content error is gone.');
 }
 
 rmSync(staging, { recursive: true, force: true });

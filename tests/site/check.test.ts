@@ -1,0 +1,127 @@
+/**
+ * The command-line side of bad input. For every case in tests/fixtures/bad, `npm run build` prints the
+ * case's exact line, exits 1 and leaves an earlier output folder exactly as it was (the checker's exact
+ * line per case is asserted in-process by tests/unit/check.test.ts; here `npm run check` runs on a few).
+ * Plus `npm run check` on the sample site (passes) and on the corpus (no errors: the build accepts it; its
+ * warnings are the build's), and `--json`.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BAD_CASES, caseRoot, HUGE_CASE, type BadCase } from '../fixtures/bad/cases.ts';
+import { CORPUS, hasCorpus, REPO_ROOT } from './helpers/site.ts';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Runs `jobs` with at most `limit` at a time (two cores: more would only slow each one down). */
+async function pool<T>(jobs: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        results[i] = await jobs[i]();
+      }
+    }),
+  );
+  return results;
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiref-cli-'));
+const made: string[] = [tmp];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+interface CaseResult {
+  build: Run;
+  out: string;
+}
+const results = new Map<string, CaseResult>();
+const cases: BadCase[] = [...BAD_CASES, HUGE_CASE];
+
+beforeAll(async () => {
+  const jobs = cases.map((c) => {
+    const root = caseRoot(c);
+    made.push(root);
+    const out = path.join(tmp, c.name, 'dist');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'index.html'), `earlier build of ${c.name}`);
+    const result = { out } as CaseResult;
+    results.set(c.name, result);
+    return async () => void (result.build = await run('scripts/build.ts', ['--out', out], { CONTENT_ROOT: root }));
+  });
+  await pool(jobs, 3);
+}, 240_000);
+
+describe.each(cases.map((c) => [c.name, c] as const))('bad input: %s', (name, c) => {
+  it('npm run build prints the exact line, exits 1 and leaves the earlier output untouched', () => {
+    const { build, out } = results.get(name)!;
+    expect(build.status, build.stderr).toBe(1);
+    expect(build.stderr.split('\n')).toContain(c.build);
+    expect(build.stderr).toContain('was left untouched');
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(`earlier build of ${name}`);
+    expect(existsSync(`${out}.staging`)).toBe(false);
+  });
+});
+
+describe('npm run check on real content', () => {
+  it('passes the sample site with a summary line and exit 0', async () => {
+    const r = await run('scripts/check.ts', []);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^✓ content: 0 errors, 0 warnings, \d+ reference pages \(\d+ ms\)$/m);
+  });
+
+  it.each([BAD_CASES[0], HUGE_CASE])('prints the exact line of $name and exits 1', async (c) => {
+    const root = caseRoot(c);
+    made.push(root);
+    const r = await run('scripts/check.ts', ['--root', root]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr.split('\n')).toContain(c.check);
+    expect(r.stdout).toMatch(/^✗ .*: 1 error, \d+ warnings? \(\d+ ms\)$/m);
+  });
+
+  it('--json gives tools the problems with file, line and field', async () => {
+    const root = caseRoot(BAD_CASES.find((c) => c.name === 'unknown-variable')!);
+    made.push(root);
+    const r = await run('scripts/check.ts', ['--json'], { CONTENT_ROOT: root });
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ ok: false, errors: 1, pages: 0 });
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', file: 'reference/widgets/list-widgets.md', line: 8, field: 'description', message: 'undefined variable "widgit"' }),
+    );
+  });
+
+  it('names a content root that does not exist and exits 2', async () => {
+    const r = await run('scripts/check.ts', ['--root', path.join(tmp, 'nowhere')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('does not exist');
+  });
+
+  it.skipIf(!hasCorpus)('finds no errors in the corpus, whose build succeeds (needs ../shared)', async () => {
+    const r = await run('scripts/check.ts', ['--json', '--root', path.join(CORPUS, 'stitch-docs'), '--config', 'presets/stitch-docs.yml']);
+    const report = JSON.parse(r.stdout);
+    console.log(`check on the corpus: ${report.errors} errors, ${report.warnings} warnings, ${report.pages} pages`);
+    expect(r.status).toBe(0);
+    expect(report.errors).toBe(0);
+    expect(report.pages).toBeGreaterThan(100);
+  }, 60_000);
+});
