@@ -1,51 +1,94 @@
 /**
- * `npm run bench`: prints how long the reference model takes to build (files -> Liquid -> model, the part
- * this project owns) and how much memory it holds, for the sample site and, when present, the corpus.
- * With --full it also times complete `npm run build`-equivalent site builds.
+ * `npm run bench`: generates synthetic content trees of N endpoints (scripts/bench/generate.ts), builds each
+ * with scripts/build.ts into a temp folder (cold: the Astro store and our render cache are cleared first),
+ * and prints wall time, pages per second and peak RSS, next to the floor (scripts/bench/floor.ts: the same
+ * Liquid, Markdown and Shiki work in a plain Node loop) and the ratio build/floor.
+ *   npm run bench -- [--n 100,1000,10000] [--warm] [--dev] [--model] [--project <dir>]
+ * --warm    also times a second build of each tree with the caches kept (a rebuild after no edit)
+ * --dev     times `astro dev` at N=1,000: first endpoint page, then save-to-update of an endpoint file
+ * --model   times buildReference alone on the sample site and the corpus (median of 5, in process)
+ * --project code to benchmark (default: this checkout), e.g. a `git worktree` of an older commit
  */
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { buildReference } from '../src/core/model/build.ts';
-import { createCodeHighlighter } from '../src/core/highlight.ts';
+import { timeDev } from './bench/dev.ts';
+import { generateContent } from './bench/generate.ts';
+import { measure, type Measured } from './bench/measure.ts';
 
-const RUNS = 5;
-const sites = [
-  { name: 'sample (content/)', root: 'content' },
-  { name: 'corpus (stitch-docs)', root: '../shared/corpus/stitch-docs', configFile: 'presets/stitch-docs.yml' },
-].filter((s) => existsSync(s.root));
+const flag = (name: string) => process.argv.includes(name);
+const option = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const project = path.resolve(option('--project') ?? '.');
+const sizes = (option('--n') ?? '100,1000').split(',').map((s) => Number(s.replace(/_/g, '')));
+const work = path.resolve('tests/.tmp/bench');
+const node = process.execPath;
 
-const highlight = await createCodeHighlighter();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-console.log(`model build, median of ${RUNS} runs (Shiki loaded once beforehand)`);
-for (const site of sites) {
-  const times: number[] = [];
-  let pages = 0;
-  let heap = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    const result = buildReference({ root: site.root, configFile: site.configFile, highlight });
-    times.push(performance.now() - t);
-    pages = result.entries.length;
-    heap = Math.max(heap, process.memoryUsage().heapUsed);
-  }
-  console.log(
-    `  ${site.name.padEnd(22)} ${pages.toString().padStart(4)} pages  ${median(times).toFixed(0).padStart(6)} ms  ` +
-      `(min ${Math.min(...times).toFixed(0)} ms)  heap ${(heap / 2 ** 20).toFixed(0)} MiB`,
-  );
+function clearCaches(root: string, out: string): void {
+  // Same key as astro.config.mjs: one Astro store per content root and output folder.
+  const key = createHash('sha256').update(`${root}\0${out}`).digest('hex').slice(0, 12);
+  rmSync(path.join(project, 'node_modules/.astro', key), { recursive: true, force: true });
+  rmSync(path.join(project, 'node_modules/.cache/api-reference'), { recursive: true, force: true });
 }
 
-if (process.argv.includes('--full')) {
-  console.log('full site build (astro build + search index), one run each');
-  for (const site of sites) {
-    const out = path.resolve('tests/.tmp/bench-dist');
-    const t = performance.now();
-    const r = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-      env: { ...process.env, CONTENT_ROOT: site.root, ...(site.configFile ? { SITE_CONFIG: site.configFile } : {}) },
-      encoding: 'utf8',
-    });
-    const status = r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`;
-    console.log(`  ${site.name.padEnd(22)} ${((performance.now() - t) / 1000).toFixed(1)} s  ${status}`);
-  }
+function build(root: string, out: string): Promise<Measured> {
+  return measure(node, [path.join(project, 'scripts/build.ts'), '--out', out], { cwd: project, env: { ...process.env, CONTENT_ROOT: root, LOG_LEVEL: 'warn' } });
 }
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const row = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(i === 0 ? 7 : 10)).join(' ');
+
+console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30, 0)} GB, Node ${process.versions.node}`);
+console.log(`code: ${project}`);
+const header = ['N', 'pages', 'build s', 'pages/s', 'cpu s', 'RSS MB', 'floor s', 'floor cpu', 'floor MB', 'ratio', 'cpu ratio'];
+if (flag('--warm')) header.push('warm s');
+console.log(row(header));
+const times = new Map<number, number>();
+for (const n of sizes) {
+  const root = path.join(work, `content-${n}`);
+  const out = path.join(work, `dist-${n}`);
+  const { endpoints, objects } = generateContent(root, n);
+  clearCaches(root, out);
+  const b = await build(root, out);
+  if (!b.ok) {
+    console.error(`build of N=${n} failed:\n${b.stdout.slice(-3000)}\n${b.stderr.slice(-3000)}`);
+    process.exit(1);
+  }
+  clearCaches(root, out);
+  const f = await measure(node, [path.resolve('scripts/bench/floor.ts'), '--project', project, '--root', root]);
+  if (!f.ok) {
+    console.error(`floor of N=${n} failed:\n${f.stderr.slice(-3000)}`);
+    process.exit(1);
+  }
+  // Pages: one per endpoint and object, plus the home page and the list page.
+  const pages = endpoints + objects + 2;
+  const cells: Array<string | number> = [
+    n, pages, fmt(b.seconds), fmt(pages / b.seconds, 0), fmt(b.cpuSeconds), fmt(b.peakRssMb, 0),
+    fmt(f.seconds), fmt(f.cpuSeconds), fmt(f.peakRssMb, 0), fmt(b.seconds / f.seconds, 2), fmt(b.cpuSeconds / f.cpuSeconds, 2),
+  ];
+  if (flag('--warm')) {
+    const w = await build(root, out);
+    cells.push(w.ok ? fmt(w.seconds) : 'failed');
+  }
+  times.set(n, b.seconds);
+  console.log(row(cells));
+  rmSync(out, { recursive: true, force: true });
+}
+const [t1k, t10k] = [times.get(1000), times.get(10000)];
+if (t1k && t10k) console.log(`time at 10,000 / time at 1,000: ${fmt(t10k / t1k, 2)}`);
+console.log(`ratio = build wall / floor wall; cpu = user+sys seconds of the process tree (steadier on a shared machine)`);
+console.log(`peak RSS: ${existsSync('/usr/bin/time') ? 'largest single process (GNU time)' : 'process tree sum (polled)'}`);
+
+if (flag('--dev')) {
+  const root = path.join(work, 'content-dev-1000');
+  generateContent(root, 1000);
+  clearCaches(root, path.join(project, 'dist'));
+  const page = '/docs/reference/widgets-00000/create-widgets-00000/';
+  const t = await timeDev(project, root, 'reference/widgets-00000/create-widgets-00000.md', page, 4400 + Math.floor(Math.random() * 500));
+  console.log(`astro dev, N=1,000: first page ${fmt(t.firstPageSeconds, 2)} s, save-to-update ${fmt(t.saveToUpdateSeconds, 2)} s`);
+}
+
+if (flag('--model')) await import('./bench/model.ts');

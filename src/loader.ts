@@ -9,11 +9,11 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { buildReference, type BuildResult } from './core/model/build.ts';
 import { ContentError, ContentErrors, formatWarning } from './core/errors.ts';
-import { createCodeHighlighter } from './core/highlight.ts';
+import { createCodeHighlighter, highlightCacheFile, type CodeHighlighter } from './core/highlight.ts';
 import { ReferenceEntrySchema } from './schemas/reference.ts';
 import type { SiteOptions } from './site-options.ts';
 import { publishLinkIndex } from './utils/prose-links.ts';
-import { currentContentErrors, publishSiteConfig, publishedSiteConfig, setContentErrors } from './utils/content-status.ts';
+import { contentRefresh, currentContentErrors, publishSiteConfig, publishedSiteConfig, setContentErrors } from './utils/content-status.ts';
 
 export function toAstroError(error: unknown): unknown {
   if (error instanceof ContentErrors || error instanceof ContentError) {
@@ -37,6 +37,8 @@ function reportWarnings(result: BuildResult, logger: LoaderContext['logger']): v
   if (hidden > 0) logger.warn(`…and ${hidden} more warnings (SHOW_ALL_WARNINGS=1 lists them all)`);
 }
 
+const LOADER_NAME = 'api-reference-loader';
+const FROM_WATCHER = 'api-reference-watch';
 const PREBUILT = Symbol.for('api-reference.prebuilt');
 type Handoff = { [PREBUILT]?: { options: SiteOptions; result: BuildResult } };
 
@@ -69,6 +71,17 @@ function setDevErrors(context: LoaderContext, root: string, errors: ContentError
 export function referenceLoader(options: SiteOptions): Loader {
   if (!options.root) throw new AstroError('referenceLoader needs a content root', 'Set CONTENT_ROOT or keep the default `content/`.');
 
+  // One highlighter for the life of the server: unchanged samples are not highlighted again after an edit.
+  let shared: Promise<CodeHighlighter> | undefined;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const highlighter = () => (shared ??= createCodeHighlighter({ cacheFile: highlightCacheFile(options.root, options.configFile) }));
+  /** Writes the highlight cache once edits settle, off the path from a save to the updated page. */
+  const saveLater = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void shared?.then((h) => h.save()), 3000);
+    saveTimer.unref();
+  };
+
   async function syncData(context: LoaderContext): Promise<BuildResult | undefined> {
     const { store, logger, generateDigest, parseData, watcher, config } = context;
     const projectRoot = fileURLToPath(config.root);
@@ -76,7 +89,7 @@ export function referenceLoader(options: SiteOptions): Loader {
     let prebuilt: BuildResult | undefined;
     try {
       prebuilt = watcher ? undefined : takePrebuilt(options);
-      result = prebuilt ?? buildReference({ ...options, highlight: await createCodeHighlighter() });
+      result = prebuilt ?? buildReference({ ...options, highlight: await highlighter() });
     } catch (error) {
       // While previewing, keep the last good pages and report; a build must stop.
       if (watcher && (error instanceof ContentErrors || error instanceof ContentError)) {
@@ -86,6 +99,7 @@ export function referenceLoader(options: SiteOptions): Loader {
       }
       throw toAstroError(error);
     }
+    if (!prebuilt) saveLater();
     if (watcher) setDevErrors(context, options.root, undefined);
     reportWarnings(result, logger);
     publishLinkIndex(result.links);
@@ -110,12 +124,13 @@ export function referenceLoader(options: SiteOptions): Loader {
   }
 
   return {
-    name: 'api-reference-loader',
+    name: LOADER_NAME,
     schema: ReferenceEntrySchema,
     load: async (context) => {
       const result = await syncData(context);
       const { watcher, logger } = context;
-      if (!watcher) return;
+      // A re-sync we asked for below: the listeners from the first load are still attached.
+      if (!watcher || context.refreshContextData?.[FROM_WATCHER]) return;
       // Watch the content root plus anything outside it the build read (config overlay, preset includes).
       const roots = [options.root, ...(result?.files ?? []).filter((f) => !f.startsWith(options.root + path.sep))];
       const watched = new Set(roots);
@@ -127,7 +142,11 @@ export function referenceLoader(options: SiteOptions): Loader {
         clearTimeout(pending);
         pending = setTimeout(() => {
           logger.info(`content changed (${path.relative(process.cwd(), changed)}), rebuilding reference`);
-          syncData(context).catch((error) => logger.error(String((error as Error).message ?? error)));
+          // Through Astro's own sync when we can: it saves the store at once and reloads the browser, where
+          // a direct sync leaves the save to a 500 ms debounce.
+          const refresh = contentRefresh();
+          const sync = refresh ? refresh({ loaders: [LOADER_NAME], context: { [FROM_WATCHER]: true } }) : syncData(context);
+          sync.catch((error) => logger.error(String((error as Error).message ?? error)));
         }, 50);
       };
       watcher.on('change', onChange);

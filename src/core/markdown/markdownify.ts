@@ -105,14 +105,25 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   rules.kramdown_span_ial = () => '';
   rules.kramdown_block_ial = () => '';
 
+  // Output depends only on the source (every render gets a fresh env), and a site repeats its strings
+  // (shared argument descriptions, Errors bodies, notes), so each renderer remembers what it made.
+  const blocks = new Map<string, string>();
+  const inlines = new Map<string, string>();
   return {
     render(src: string): string {
       if (src.trim() === '') return '';
-      const html = md.render(src, {});
-      return html === '' || html.endsWith('\n') ? html : `${html}\n`;
+      let html = blocks.get(src);
+      if (html === undefined) {
+        html = md.render(src, {});
+        if (html !== '' && !html.endsWith('\n')) html += '\n';
+        blocks.set(src, html);
+      }
+      return html;
     },
     renderInline(src: string): string {
-      return md.renderInline(src, {});
+      let html = inlines.get(src);
+      if (html === undefined) inlines.set(src, (html = md.renderInline(src, {})));
+      return html;
     },
   };
 }
