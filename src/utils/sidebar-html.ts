@@ -20,7 +20,14 @@ function badge(method: string): string {
   return `<span class="method small ${escapeHtml(name.toLowerCase())}">${name === 'DELETE' ? 'DEL' : escapeHtml(name)}</span>`;
 }
 
-export function buildSidebarTemplate(nav: Nav, href: (path: string) => string): SidebarTemplate {
+/**
+ * Above this many endpoint links the sidebar would outweigh the page (and a build would write it out once
+ * per page, quadratic in site size): closed object groups then ship without their endpoints, which the
+ * sidebar script fetches when a group is opened. The current page's group is always complete.
+ */
+export const FULL_SIDEBAR_MAX_LINKS = 1000;
+
+export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, maxLinks = FULL_SIDEBAR_MAX_LINKS): SidebarTemplate {
   let html = '';
   const marks = new Map<string, { at: number; text: string }[]>();
   const mark = (key: string, at: number, text: string) => {
@@ -29,7 +36,11 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string): 
   };
   // Offsets where `open` goes for each <details> we are inside, so a page can open its whole chain.
   const openStack: number[] = [];
+  const childCount = nav.groups.reduce((n, g) => n + g.links.reduce((m, l) => m + (l.children?.length ?? 0), 0), 0);
+  const lazy = childCount > maxLinks;
 
+  const linkHtml = (l: NavLink, current: boolean) =>
+    `<a href="${escapeHtml(href(l.path))}"${current ? ' aria-current="page"' : ''}>${l.method ? badge(l.method) : ''}<span>${escapeHtml(l.label)}</span></a>`;
   const link = (l: NavLink) => {
     const url = href(l.path);
     html += `<a href="${escapeHtml(url)}"`;
@@ -50,15 +61,29 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string): 
         // toggle, not inside it: a link inside <summary> is a control nested in a control.
         html += '<div class="object">';
         link(l);
-        html += '<details';
+        const objectKey = normalise(href(l.path));
+        html += lazy ? `<details data-children="${escapeHtml(href(l.path))}"` : '<details';
         const at = html.length;
-        mark(normalise(href(l.path)), at, ' open');
+        mark(objectKey, at, ' open');
         openStack.push(at);
         html += `><summary><span class="visually-hidden">${escapeHtml(l.label)}: endpoints</span></summary><ul class="children">`;
-        for (const child of l.children) {
-          html += '<li>';
-          link(child);
-          html += '</li>';
+        if (lazy) {
+          // Only pages of this group carry its endpoints, with their own link marked.
+          const ul = html.length;
+          const plain = l.children.map((c) => `<li>${linkHtml(c, false)}</li>`);
+          const items = (current?: NavLink) => plain.map((li, i) => (l.children![i] === current ? `<li>${linkHtml(current, true)}</li>` : li)).join('');
+          mark(objectKey, ul, items());
+          for (const child of l.children) {
+            const key = normalise(href(child.path));
+            for (const open of openStack) mark(key, open, ' open');
+            mark(key, ul, items(child));
+          }
+        } else {
+          for (const child of l.children) {
+            html += '<li>';
+            link(child);
+            html += '</li>';
+          }
         }
         html += '</ul></details></div>';
         openStack.pop();
@@ -77,7 +102,7 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string): 
     marks.set(
       key,
       list
-        .filter((m, i) => (m.text === ' open' ? !/ open$/.test(html.slice(m.at - 5, m.at)) : i === current))
+        .filter((m, i) => (m.text === ' open' ? !/ open$/.test(html.slice(m.at - 5, m.at)) : m.text.startsWith('<li>') || i === current))
         .filter((m) => !seen.has(m.at) && seen.add(m.at))
         .sort((a, b) => a.at - b.at),
     );

@@ -245,4 +245,23 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
     // Only one link in the whole sidebar is marked current.
     await expect(nav.locator('[aria-current]')).toHaveCount(1);
   });
+
+  test('a group shipped empty (large sites) is filled from its object page when opened', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    const nav = page.getByRole('navigation', { name: 'Documentation' });
+    const shipments = nav.locator('.object', { has: page.locator(`:scope > a[href="${BASE}reference/shipments/"]`) });
+    const expected = await shipments.locator('ul.children a > span:last-child').allTextContents();
+    expect(expected.length).toBeGreaterThan(1);
+    // Make the group what a site over the size limit ships: no endpoints, only where to find them.
+    await shipments.locator('details').evaluate((d, url) => {
+      d.setAttribute('data-children', url);
+      d.querySelector('ul.children')!.replaceChildren();
+    }, `${BASE}reference/shipments/`);
+    await expect(shipments.locator('ul.children li')).toHaveCount(0);
+    await shipments.locator('summary').click();
+    await expect(shipments.locator('ul.children a > span:last-child')).toHaveText(expected);
+    await expect(nav.locator('[aria-current]')).toHaveCount(1);
+    await shipments.getByRole('link', { name: expected[0] }).click();
+    await expect(page.locator('h1')).toContainText(expected[0]);
+  });
 });

@@ -156,3 +156,31 @@ describe('sitemap', () => {
     expect(writeSitemap(dist, undefined, '/')).toBe(0);
   });
 });
+
+describe('pre-rendered sidebar of a large site', () => {
+  // Three endpoint links over a limit of two: closed groups ship without their endpoints.
+  const template = buildSidebarTemplate(indexNav(groups), href, 2);
+
+  it('leaves closed object groups empty, to be filled when opened', () => {
+    expect(template.html).toContain('<details data-children="/base/reference/widgets/"><summary>');
+    expect(template.html).not.toContain('Create a widget');
+    expect(template.html).not.toContain('List sprockets');
+    expect(template.html.match(/<ul class="children"><\/ul>/g)).toHaveLength(2);
+  });
+
+  it('gives the current page its whole group, open, with its own link marked', () => {
+    const html = renderSidebar(template, '/base/reference/widgets/create/');
+    expect(html).toContain(
+      '<details data-children="/base/reference/widgets/" open><summary><span class="visually-hidden">Widgets &amp; &quot;gadgets&quot;: endpoints</span></summary><ul class="children">' +
+        '<li><a href="/base/reference/widgets/create/" aria-current="page"><span class="method small post">POST</span><span>Create a widget</span></a></li>' +
+        '<li><a href="/base/reference/widgets/delete/"><span class="method small delete">DEL</span><span>Delete a widget</span></a></li></ul>',
+    );
+    expect(html.match(/aria-current/g)).toHaveLength(1);
+    expect(html).not.toContain('List sprockets');
+    // The object page itself: its group complete (what the sidebar script borrows), no endpoint marked.
+    const object = renderSidebar(template, '/base/reference/sprockets/');
+    expect(object).toContain('<details data-children="/base/reference/sprockets/" open><summary>');
+    expect(object).toContain('<li><a href="/base/reference/sprockets/list/"><span class="method small get">GET</span><span>List sprockets</span></a></li>');
+    expect(object).not.toContain('Create a widget');
+  });
+});
