@@ -13,7 +13,7 @@ import { createCodeHighlighter, highlightCacheFile, type CodeHighlighter } from 
 import { ReferenceEntrySchema } from './schemas/reference.ts';
 import type { SiteOptions } from './site-options.ts';
 import { publishLinkIndex } from './utils/prose-links.ts';
-import { contentRefresh, currentContentErrors, publishSiteConfig, publishedSiteConfig, setContentErrors } from './utils/content-status.ts';
+import { currentContentErrors, publishSiteConfig, publishedSiteConfig, setContentErrors } from './utils/content-status.ts';
 
 export function toAstroError(error: unknown): unknown {
   if (error instanceof ContentErrors || error instanceof ContentError) {
@@ -38,7 +38,6 @@ function reportWarnings(result: BuildResult, logger: LoaderContext['logger']): v
 }
 
 const LOADER_NAME = 'api-reference-loader';
-const FROM_WATCHER = 'api-reference-watch';
 const PREBUILT = Symbol.for('api-reference.prebuilt');
 type Handoff = { [PREBUILT]?: { options: SiteOptions; result: BuildResult } };
 
@@ -129,8 +128,7 @@ export function referenceLoader(options: SiteOptions): Loader {
     load: async (context) => {
       const result = await syncData(context);
       const { watcher, logger } = context;
-      // A re-sync we asked for below: the listeners from the first load are still attached.
-      if (!watcher || context.refreshContextData?.[FROM_WATCHER]) return;
+      if (!watcher) return;
       // Watch the content root plus anything outside it the build read (config overlay, preset includes).
       const roots = [options.root, ...(result?.files ?? []).filter((f) => !f.startsWith(options.root + path.sep))];
       const watched = new Set(roots);
@@ -142,11 +140,7 @@ export function referenceLoader(options: SiteOptions): Loader {
         clearTimeout(pending);
         pending = setTimeout(() => {
           logger.info(`content changed (${path.relative(process.cwd(), changed)}), rebuilding reference`);
-          // Through Astro's own sync when we can: it saves the store at once and reloads the browser, where
-          // a direct sync leaves the save to a 500 ms debounce.
-          const refresh = contentRefresh();
-          const sync = refresh ? refresh({ loaders: [LOADER_NAME], context: { [FROM_WATCHER]: true } }) : syncData(context);
-          sync.catch((error) => logger.error(String((error as Error).message ?? error)));
+          syncData(context).catch((error) => logger.error(String((error as Error).message ?? error)));
         }, 50);
       };
       watcher.on('change', onChange);
