@@ -51,6 +51,23 @@ export async function startDevServer(): Promise<DevServer> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // The watcher scans the content root in the background after start-up; a save before that scan ends
+  // goes unnoticed. Save an unused data file until the loader reports it, then wait for that sync.
+  for (let i = 0; ; i++) {
+    const mark = log.length;
+    writeFileSync(path.join(root, 'data', 'preview-warmup.yml'), `saves: ${i}\n`);
+    const until = Date.now() + 2_000;
+    while (Date.now() < until && !/content changed \(.*preview-warmup\.yml\)/.test(log.slice(mark))) await new Promise((r) => setTimeout(r, 50));
+    const seen = log.slice(mark).search(/content changed \(.*preview-warmup\.yml\)/);
+    if (seen >= 0) {
+      while (!/reference pages from/.test(log.slice(mark + seen))) await new Promise((r) => setTimeout(r, 50));
+      break;
+    }
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`astro dev never noticed a saved file:\n${log}`);
+    }
+  }
   const abs = (file: string) => path.join(root, file);
   const write = (file: string, text: string) => {
     writeFileSync(abs(file), text);
