@@ -17,21 +17,22 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`);
 }
 
-for (const [kind, url] of Object.entries(PAGES)) {
-  test(`${kind} page: no serious or critical axe violations, light and dark`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto(url);
-    const html = page.locator('html');
-    await expect(html).toHaveAttribute('data-theme', 'light');
-    const light = await seriousViolations(page);
-    expect(light, `light theme:\n${light.join('\n')}`).toEqual([]);
-    // No saved choice, so the page follows the system setting as it changes.
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await expect(html).toHaveAttribute('data-theme', 'dark');
-    const dark = await seriousViolations(page);
-    expect(dark, `dark theme:\n${dark.join('\n')}`).toEqual([]);
-  });
-}
+// axe walks every element (hundreds of highlighted code tokens): one analysis per test, with room to spare
+// when the machine is busy.
+test.describe('axe', () => {
+  test.describe.configure({ timeout: 60_000 });
+  for (const [kind, url] of Object.entries(PAGES)) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`${kind} page, ${theme} theme: no serious or critical violations`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(url);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        const found = await seriousViolations(page);
+        expect(found, found.join('\n')).toEqual([]);
+      });
+    }
+  }
+});
 
 test('keyboard: skip link, version switcher, example tabs and the sidebar toggle work without a mouse', async ({ page }) => {
   await page.goto(`${BASE}reference/shipments/create-a-shipment/`);
