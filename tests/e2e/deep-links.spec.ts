@@ -90,3 +90,22 @@ test('the version switcher is a navigation landmark of links that works by keybo
   await expect(page).toHaveURL(`${SHIPMENTS}v1/create-a-shipment/`);
   await expect(page.getByRole('navigation', { name: 'API version' }).getByRole('link', { name: 'v1' })).toHaveAttribute('aria-current', 'page');
 });
+
+test('prose headings get the same link icon, and following it scrolls there', async ({ page }) => {
+  await page.goto(`${BASE}guides/authentication/`);
+  const heading = page.locator('main h2[id]').last();
+  const id = (await heading.getAttribute('id'))!;
+  const link = heading.locator('a.anchor-link');
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute('href', `#${id}`);
+  await expect(link).toHaveAccessibleName(`Link to ${(await heading.textContent())!.trim()}`);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`#${id}$`));
+  await expect(heading).toBeInViewport();
+
+  // Doc pages built from sections: the section carries the id.
+  await page.goto(`${BASE}guides/errors/`);
+  const section = page.locator('main section[id]').filter({ has: page.locator('h2') }).first();
+  const sectionId = (await section.getAttribute('id'))!;
+  await expect(section.locator('h2 a.anchor-link')).toHaveAttribute('href', `#${sectionId}`);
+});
