@@ -3,13 +3,16 @@
  * bodies as literals only when they parse, placeholders verbatim, the fallback for what is not curl; and
  * the deep-link ids of parameter rows (model/deep-links.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildReference } from '../../src/core/model/build.ts';
 import { PageIds, idPart, paramId } from '../../src/core/model/deep-links.ts';
 import { parseCurl, type RequestModel } from '../../src/core/model/request-model.ts';
 import { curlSnippet, fetchSnippet, parseJson, requestsSnippet, shellQuote, snippetsFor } from '../../src/core/model/snippets.ts';
+import { endpointAt, removeTempRoots, tempRoot } from './_helpers.ts';
+
+afterAll(removeTempRoots);
 
 const POST: RequestModel = {
   method: 'POST',
@@ -188,6 +191,20 @@ describe.skipIf(!existsSync(corpusRoot))('snippets for the Stitch corpus (needs 
       }
     }
   }, 30_000);
+});
+
+const seedPath = fileURLToPath(new URL('../../../shared/seed/generate-iapi-access-token.md', import.meta.url));
+
+describe.skipIf(!existsSync(seedPath))('the seed endpoint (needs ../shared/seed)', () => {
+  it('keeps its text as the example, and its curl tab is the same command joined so that it runs as pasted', () => {
+    const root = tempRoot('seed-site', { 'reference/sources/generate-iapi-access-token.md': readFileSync(seedPath, 'utf8') });
+    const [request] = endpointAt(buildReference({ root }), 'reference/sources/generate-iapi-access-token/').requests;
+    expect(request.code.split('\n')).toHaveLength(3);
+    expect(request.snippets?.[0].code).toBe(
+      `curl -X POST https://api.example.test/v4/sources/126890/tokens \\\n  -H 'Authorization: Bearer <CONNECT_ACCESS_TOKEN>' \\\n  -H 'Content-Type: application/json'`,
+    );
+    expect(request.snippets?.[2].code).toContain('requests.post(\n    "https://api.example.test/v4/sources/126890/tokens",');
+  });
 });
 
 describe('deep-link ids', () => {
