@@ -64,8 +64,7 @@ test('a broken file shows an overlay naming file, field and line, and the page r
   const good = dev.read(file);
   const line = good.split('\n').findIndex((l) => l.startsWith('description:')) + 1;
   await open(page, 'reference/parcels/list-parcels/');
-  // The same document must survive both reloads; a navigation by the test would hide a missing reload.
-  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'no manual navigation'));
+  // No goto/reload from here on: the dev server must reload the page itself, into the error and out of it.
 
   let saved = dev.edit(file, /^description: "/m, 'description: "{{ parcl.count }} ');
   const overlay = page.locator('vite-error-overlay');
