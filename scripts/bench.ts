@@ -6,6 +6,7 @@
  *   npm run bench -- [--n 100,1000,10000] [--warm] [--dev] [--model] [--project <dir>]
  * --warm    also times a second build of each tree with the caches kept (a rebuild after no edit)
  * --dev     times `astro dev` at N=1,000: first endpoint page, then save-to-update of an endpoint file
+ * --floor-only  skips the Astro builds (e.g. to see how the core scales to N=10,000 cheaply)
  * --model   times buildReference alone on the sample site and the corpus (median of 5, in process)
  * --project code to benchmark (default: this checkout), e.g. a `git worktree` of an older commit
  */
@@ -39,12 +40,12 @@ function build(root: string, out: string): Promise<Measured> {
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
-const row = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(i === 0 ? 7 : 10)).join(' ');
+const row = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(i === 0 ? 7 : i === 11 ? 18 : 10)).join(' ');
 
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30, 0)} GB, Node ${process.versions.node}`);
 console.log(`code: ${project}`);
 const header = ['N', 'pages', 'build s', 'pages/s', 'cpu s', 'RSS MB', 'floor s', 'floor cpu', 'floor MB', 'ratio', 'cpu ratio'];
-if (flag('--warm')) header.push('warm s');
+if (flag('--warm')) header.push('warm s (cpu)');
 console.log(row(header));
 const times = new Map<number, number>();
 for (const n of sizes) {
@@ -52,7 +53,8 @@ for (const n of sizes) {
   const out = path.join(work, `dist-${n}`);
   const { endpoints, objects } = generateContent(root, n);
   clearCaches(root, out);
-  const b = await build(root, out);
+  const skip: Measured = { ok: true, seconds: NaN, cpuSeconds: NaN, peakRssMb: NaN, rssSource: 'time -v (largest process)', stdout: '', stderr: '' };
+  const b = flag('--floor-only') ? skip : await build(root, out);
   if (!b.ok) {
     console.error(`build of N=${n} failed:\n${b.stdout.slice(-3000)}\n${b.stderr.slice(-3000)}`);
     process.exit(1);
@@ -69,9 +71,9 @@ for (const n of sizes) {
     n, pages, fmt(b.seconds), fmt(pages / b.seconds, 0), fmt(b.cpuSeconds), fmt(b.peakRssMb, 0),
     fmt(f.seconds), fmt(f.cpuSeconds), fmt(f.peakRssMb, 0), fmt(b.seconds / f.seconds, 2), fmt(b.cpuSeconds / f.cpuSeconds, 2),
   ];
-  if (flag('--warm')) {
+  if (flag('--warm') && !flag('--floor-only')) {
     const w = await build(root, out);
-    cells.push(w.ok ? fmt(w.seconds) : 'failed');
+    cells.push(w.ok ? `${fmt(w.seconds)} (${fmt(w.cpuSeconds)} cpu)` : 'failed');
   }
   times.set(n, b.seconds);
   console.log(row(cells));
