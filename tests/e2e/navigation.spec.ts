@@ -223,9 +223,13 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
     expect(headings.length).toBeGreaterThanOrEqual(2);
     const items = await toc.getByRole('link').evaluateAll((as) => as.map((a) => ({ id: a.getAttribute('href')!.slice(1), text: a.textContent!.trim() })));
     expect(items).toEqual(headings);
+    // The section being read is marked, and follows the reader.
+    await expect(toc.locator('a[aria-current="true"]')).toHaveText(headings[0].text);
     const last = toc.getByRole('link').last();
     await last.click();
     await expect(page.locator(`[id="${headings.at(-1)!.id}"]`)).toBeInViewport();
+    await expect(toc.locator('a[aria-current="true"]')).toHaveText(headings.at(-1)!.text);
+    await expect(toc.locator('a[aria-current]')).toHaveCount(1);
 
     // Narrower screens keep the space for the content.
     await page.setViewportSize({ width: 1000, height: 900 });
