@@ -156,6 +156,10 @@ describe('snippetsFor', () => {
     expect(snippetsFor(loose)![0].code).toBe(`curl -X POST https://a.test/x \\\n  -H 'Authorization: Bearer <T>'`);
   });
 
+  it('leaves out JavaScript for a GET with a body, which fetch cannot send', () => {
+    expect(snippetsFor(`curl -X GET https://a.test/_search -d '{"query": {}}'`)!.map((s) => s.id)).toEqual(['curl', 'python']);
+  });
+
   it('gives nothing for text that is not a curl command (the page shows it alone)', () => {
     expect(snippetsFor('{\n  "name": "x"\n}')).toBeUndefined();
     expect(snippetsFor('GET /v1/parcels')).toBeUndefined();

@@ -175,9 +175,10 @@ export function snippetsFor(original: string): Snippet[] | undefined {
   const parsed = parseCurl(original);
   if (!parsed) return undefined;
   const { model, looseLines } = parsed;
-  return [
-    { id: 'curl', label: 'curl', lang: 'shellscript', code: looseLines ? curlSnippet(model) : original },
-    { id: 'javascript', label: 'JavaScript', lang: 'javascript', code: fetchSnippet(model) },
-    { id: 'python', label: 'Python', lang: 'python', code: requestsSnippet(model) },
-  ];
+  // fetch refuses a body on GET and HEAD, so there is no faithful JavaScript for such a request.
+  const fetchable = model.body === undefined || !['GET', 'HEAD'].includes(model.method);
+  const out: Snippet[] = [{ id: 'curl', label: 'curl', lang: 'shellscript', code: looseLines ? curlSnippet(model) : original }];
+  if (fetchable) out.push({ id: 'javascript', label: 'JavaScript', lang: 'javascript', code: fetchSnippet(model) });
+  out.push({ id: 'python', label: 'Python', lang: 'python', code: requestsSnippet(model) });
+  return out;
 }
