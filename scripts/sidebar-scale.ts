@@ -1,0 +1,48 @@
+/**
+ * How the sidebar scales: builds the navigation of a synthetic site (N endpoints, 10 per object) once,
+ * renders it for every endpoint page as a build does, and prints the one-off cost, the per-page cost and
+ * the sidebar's weight per page (raw and gzip), with all groups complete and with closed groups left to
+ * load on demand (what sites over FULL_SIDEBAR_MAX_LINKS get).
+ *   node scripts/sidebar-scale.ts [--n 1000,10000]
+ */
+import { gzipSync } from 'node:zlib';
+import { indexNav, type NavGroup } from '../src/utils/nav-index.ts';
+import { buildSidebarTemplate, FULL_SIDEBAR_MAX_LINKS, renderSidebar } from '../src/utils/sidebar-html.ts';
+
+const i = process.argv.indexOf('--n');
+const sizes = (i > 0 ? process.argv[i + 1] : '1000,10000').split(',').map(Number);
+const methods = ['get', 'post', 'put', 'delete'];
+const href = (p: string) => `/docs/${p}`;
+
+console.log('endpoints  mode      build once   per page   sidebar/page raw   gzip   all pages');
+for (const n of sizes) {
+  const objects = Array.from({ length: Math.ceil(n / 10) }, (_, o) => ({
+    label: `Object ${o}`,
+    path: `reference/object-${o}/`,
+    children: Array.from({ length: Math.min(10, n - o * 10) }, (_, e) => ({
+      label: `Endpoint ${e} of object ${o}`,
+      path: `reference/object-${o}/endpoint-${e}/`,
+      method: methods[e % 4],
+    })),
+  }));
+  const groups: NavGroup[] = [{ label: 'API reference', path: 'reference/', links: [{ label: 'All objects', path: 'reference/' }, ...objects] }];
+  for (const [mode, limit] of [['complete', Infinity], ['on demand', 0]] as const) {
+    if (mode === 'complete' && n > 20 * FULL_SIDEBAR_MAX_LINKS) continue;
+    let t = performance.now();
+    const template = buildSidebarTemplate(indexNav(groups), href, limit);
+    const once = performance.now() - t;
+    t = performance.now();
+    let sample = '';
+    let written = 0;
+    // Counting UTF-8 bytes flattens the string, as writing the page would: the real per-page cost.
+    for (const o of objects) for (const c of o.children) written += Buffer.byteLength((sample = renderSidebar(template, href(c.path))));
+    const perPage = (performance.now() - t) / n;
+    const raw = Buffer.byteLength(sample);
+    console.log(
+      `${String(n).padStart(9)}  ${mode.padEnd(9)} ${`${once.toFixed(0)} ms`.padStart(10)} ${`${(perPage * 1000).toFixed(1)} µs`.padStart(10)}` +
+        ` ${`${(raw / 1024).toFixed(0)} KB`.padStart(18)} ${`${(gzipSync(sample).length / 1024).toFixed(1)} KB`.padStart(7)}` +
+        ` ${`${(written / 1024 / 1024).toFixed(0)} MB`.padStart(11)}`,
+    );
+  }
+}
+console.log(`\nSites with more than ${FULL_SIDEBAR_MAX_LINKS} endpoint links use the on-demand mode.`);
