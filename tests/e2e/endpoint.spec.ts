@@ -24,7 +24,8 @@ test.describe('Create a parcel (POST endpoint)', () => {
     expect(await page.locator('.full-url').textContent()).toBe('https://api.parcelwise.example/v1/parcels');
     await expect(page.locator('.endpoint-meta .method')).toHaveText('POST');
     // The breadcrumb goes back to the object, under the base path.
-    await expect(page.locator('.crumbs a')).toHaveAttribute('href', `${BASE}reference/parcels/`);
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(crumbs.getByRole('link', { name: 'Parcels' })).toHaveAttribute('href', `${BASE}reference/parcels/`);
   });
 
   test('description renders the Liquid-built prose', async ({ page }) => {
@@ -73,6 +74,12 @@ test.describe('Create a parcel (POST endpoint)', () => {
       'origin_country',
     ]);
     await expect(items).toContainText('How many of this item the parcel contains.');
+
+    // Nested properties stack inside the description column instead of widening the table past its column.
+    const overflowing = await page.locator('table.params').evaluateAll((tables) =>
+      tables.filter((t) => t.scrollWidth > t.parentElement!.clientWidth + 1).map((t) => t.getAttribute('aria-label')),
+    );
+    expect(overflowing).toEqual([]);
   });
 
   test('request example is Shiki-highlighted and shows placeholders as text', async ({ page }) => {

@@ -106,7 +106,10 @@ test('endpoint versions resolve their own URLs and requests', async ({ page }) =
   const outdated = page.locator('.notice', { hasText: 'Outdated endpoint version' });
   await expect(outdated).toBeVisible();
   await expect(outdated.getByRole('link')).toHaveAttribute('href', `${SHIPMENTS}create-a-shipment/`);
-  await expect(page.locator('.crumbs a')).toHaveAttribute('href', SHIPMENTS_V1);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Shipments' })).toHaveAttribute(
+    'href',
+    SHIPMENTS_V1,
+  );
   const request = await codeText(page.getByRole('tabpanel', { name: 'Request' }));
   expect(request).toContain('https://api.parcelwise.example/v1/shipments');
   expect(request).toContain('"parcel_id": "prc_5Jn8Rf2Gs6Wc"');
