@@ -37,11 +37,17 @@ test('EndpointSummary renders method, title, URL and links to the endpoint (per 
 test('RequestSample renders the highlighted request of the given endpoint and version', async ({ page, request }) => {
   await page.goto(AUTH);
   await expect(page.locator('main h1')).toHaveText('Authentication');
-  const samples = page.locator('main figure.code-block');
-  await expect(samples).toHaveCount(2);
+  const groups = page.locator('main code-samples');
+  await expect(groups).toHaveCount(2);
+  const samples = groups.locator('figure.code-block');
 
   const retrieve = samples.nth(0);
-  await expect(retrieve.locator('figcaption')).toHaveText('GET /v1/parcels/{parcel_id}');
+  await expect(groups.nth(0).locator('.caption')).toHaveText('GET /v1/parcels/{parcel_id}');
+  // The same language tabs as the endpoint page.
+  await expect(groups.nth(0).getByRole('tab')).toHaveText(['curl', 'JavaScript', 'Python']);
+  await groups.nth(0).getByRole('tab', { name: 'Python' }).click();
+  await expect(groups.nth(0).getByRole('tabpanel')).toContainText('requests.get(');
+  await groups.nth(0).getByRole('tab', { name: 'curl' }).click();
   const pre = retrieve.locator('pre.shiki');
   const colours = await pre.locator('span[style*="color"]').evaluateAll((spans) => new Set(spans.map((s) => (s as HTMLElement).style.color)).size);
   expect(colours).toBeGreaterThan(2);
@@ -56,7 +62,7 @@ test('RequestSample renders the highlighted request of the given endpoint and ve
 
   // version="2" picks the v2 create-a-shipment request.
   const create = samples.nth(1);
-  await expect(create.locator('figcaption')).toHaveText('POST /v2/shipments');
+  await expect(groups.nth(1).locator('.caption')).toHaveText('POST /v2/shipments');
   const createText = await codeText(create);
   expect(createText).toContain('https://api.parcelwise.example/v2/shipments');
   expect(createText).not.toContain('/v1/');
