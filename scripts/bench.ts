@@ -85,12 +85,13 @@ console.log(`ratio = build wall / floor wall; cpu = user+sys seconds of the proc
 console.log(`peak RSS: ${existsSync('/usr/bin/time') ? 'largest single process (GNU time)' : 'process tree sum (polled)'}`);
 
 if (flag('--dev')) {
-  const root = path.join(work, 'content-dev-1000');
+  const root = path.join(os.tmpdir(), 'api-reference-bench-dev-1000');
   generateContent(root, 1000);
   clearCaches(root, path.join(project, 'dist'));
   const page = '/docs/reference/widgets-00000/create-widgets-00000/';
   const t = await timeDev(project, root, 'reference/widgets-00000/create-widgets-00000.md', page, 4400 + Math.floor(Math.random() * 500));
   console.log(`astro dev, N=1,000: first page ${fmt(t.firstPageSeconds, 2)} s, save-to-update ${fmt(t.saveToUpdateSeconds, 2)} s`);
+  rmSync(root, { recursive: true, force: true });
 }
 
 if (flag('--model')) await import('./bench/model.ts');
