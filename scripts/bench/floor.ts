@@ -7,7 +7,8 @@
  * Per file it does: read + YAML-parse the front matter; one Liquid context per page with `site`, `page`,
  * `endpoint`/`object` and the config's aliases bound; every front-matter string rendered once through
  * Liquid (flatify included), Markdown for prose fields; for endpoints the Errors rows from site data
- * (conditions inline, bodies Markdown); every code example Shiki-highlighted (both themes).
+ * (conditions inline, bodies Markdown); every code example Shiki-highlighted (both themes), plus the
+ * JavaScript/Python snippets of curl requests where the checkout's model makes them (model/snippets.ts).
  *   node scripts/bench/floor.ts --project <dir> --root <content root>   (prints one JSON line)
  */
 import path from 'node:path';
@@ -34,6 +35,11 @@ const [{ loadSiteConfig }, { loadSiteData }, { WarningSink }, { LiquidEngine }, 
     load('highlight.ts'),
   ]);
 const highlight: (code: string, lang: string) => string = await createCodeHighlighter();
+// Checkouts whose model turns each curl request into JavaScript/Python snippets highlight those too.
+const snippetsFor: ((text: string) => Array<{ code: string; lang: string }> | undefined) | undefined = await load('model/snippets.ts').then(
+  (m) => m.snippetsFor,
+  () => undefined,
+);
 const setup = performance.now() - started;
 
 type Raw = Record<string, unknown>;
@@ -78,7 +84,12 @@ for (const { doc, collection } of docs) {
       if (key === 'code') {
         const text = render.text(doc, at);
         highlighted++;
-        highlight(text, /^\s*(curl|')/.test(text) ? 'shellscript' : 'json');
+        const curl = /^\s*(curl|')/.test(text);
+        highlight(text, curl ? 'shellscript' : 'json');
+        for (const snippet of (curl && snippetsFor?.(text.trim())) || []) {
+          if (snippet.code !== text.trim()) highlight(snippet.code, snippet.lang);
+          highlighted++;
+        }
       } else if (PROSE_KEYS.has(String(key))) render.markdown(doc, at);
       else render.text(doc, at);
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i], key));
