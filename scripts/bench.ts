@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { highlightCacheFile } from '../src/core/highlight-cache.ts';
 import { timeDev } from './bench/dev.ts';
 import { generateContent } from './bench/generate.ts';
 import { measure, type Measured } from './bench/measure.ts';
@@ -32,7 +33,7 @@ function clearCaches(root: string, out: string): void {
   // Same key as astro.config.mjs: one Astro store per content root and output folder.
   const key = createHash('sha256').update(`${root}\0${out}`).digest('hex').slice(0, 12);
   rmSync(path.join(project, 'node_modules/.astro', key), { recursive: true, force: true });
-  rmSync(path.join(project, 'node_modules/.cache/api-reference'), { recursive: true, force: true });
+  rmSync(highlightCacheFile(root, undefined, path.join(project, 'node_modules/.cache/api-reference')), { force: true });
 }
 
 function build(root: string, out: string): Promise<Measured> {
