@@ -71,8 +71,10 @@ export async function timeDev(project: string, root: string, file: string, page:
     writeFileSync(absolute, original.replace(/^description: \|\n/m, `description: |\n  ${marker}\n`));
     await until(async () => (await fetchText(url))?.includes(marker) ?? false, 60_000, `the edit on ${url}\n${log.slice(-2000)}`);
     return { firstPageSeconds, saveToUpdateSeconds: (performance.now() - saved) / 1000 };
-  } finally {
+  } catch (error) {
     writeFileSync(`${root}.dev.log`, log);
+    throw new Error(`${(error as Error).message.split('\n')[0]} (server log: ${root}.dev.log)`);
+  } finally {
     writeFileSync(absolute, original);
     try {
       process.kill(-child.pid!, 'SIGTERM');

@@ -65,8 +65,9 @@ const engine = new LiquidEngine({
 });
 const env = { engine, markdown, site, aliases: config.aliases, configFile: 'site.yml', laxTypes: new Set<string>() };
 
-const docs = collections.flatMap((c: { name: string; documents: Array<{ data: Raw; file: string }> }) => c.documents.map((doc) => ({ doc, collection: c.name })));
-const objects = new Map(docs.filter((d) => d.doc.data['content-type'] === 'api-object').map((d) => [d.doc.data.endpoint, d]));
+type Doc = { doc: { data: Raw; file: string }; collection: string };
+const docs: Doc[] = (collections as Array<{ name: string; documents: Doc['doc'][] }>).flatMap((c) => c.documents.map((doc) => ({ doc, collection: c.name })));
+const objects = new Map<unknown, Doc>(docs.filter((d) => d.doc.data['content-type'] === 'api-object').map((d) => [d.doc.data.endpoint, d]));
 
 let pages = 0;
 let highlighted = 0;
