@@ -159,7 +159,7 @@ describe('sitemap', () => {
 
 describe('pre-rendered sidebar of a large site', () => {
   // Three endpoint links over a limit of two: closed groups ship without their endpoints.
-  const template = buildSidebarTemplate(indexNav(groups), href, 2);
+  const template = buildSidebarTemplate(indexNav(groups), href, { maxLinks: 2 });
 
   it('leaves closed object groups empty, to be filled when opened', () => {
     expect(template.html).toContain('<details data-children="/base/reference/widgets/"><summary>');
@@ -182,5 +182,76 @@ describe('pre-rendered sidebar of a large site', () => {
     expect(object).toContain('<details data-children="/base/reference/sprockets/" open><summary>');
     expect(object).toContain('<li><a href="/base/reference/sprockets/list/"><span class="method small get">GET</span><span>List sprockets</span></a></li>');
     expect(object).not.toContain('Create a widget');
+  });
+});
+
+describe('pre-rendered sidebar of a site with many objects', () => {
+  /** `n` objects of 10 endpoints each, beside the other groups of `groups`. */
+  const manyObjects = (n: number): NavGroup[] => [
+    groups[0],
+    {
+      label: 'API reference',
+      path: 'reference/',
+      links: [
+        { label: 'All objects', path: 'reference/' },
+        ...Array.from({ length: n }, (_, o) => ({
+          label: `Object ${o}`,
+          path: `reference/o${o}/`,
+          children: Array.from({ length: 10 }, (_, e) => ({ label: `Endpoint ${e} of ${o}`, path: `reference/o${o}/e${e}/`, method: 'get' })),
+        })),
+      ],
+    },
+    groups[2],
+  ];
+  const limits = { maxLinks: 250, maxObjects: 60 };
+  const templates = new Map<number, ReturnType<typeof buildSidebarTemplate>>();
+  const template = (n: number) => templates.get(n) ?? templates.set(n, buildSidebarTemplate(indexNav(manyObjects(n)), href, limits)).get(n)!;
+  const sidebar = (n: number, page: string) => renderSidebar(template(n), page);
+
+  it('keeps a page\'s sidebar the same size whatever the number of objects beyond the limit', () => {
+    const at = (n: number) => sidebar(n, '/base/reference/o7/e3/');
+    // Only the "All N objects" count grows, by a digit from 100 to 1000.
+    expect(at(1000).length - at(100).length).toBe(1);
+    expect(at(5000).length).toBe(at(1000).length);
+    // Under the limit every object is listed, so the same page carries them all.
+    expect(sidebar(60, '/base/reference/o7/e3/').length).toBeGreaterThan(60 * 100);
+    expect(at(5000).length).toBeLessThan(4000);
+  });
+
+  it('inlines "All objects", the current object complete and marked, and a disclosure of every object', () => {
+    const html = sidebar(100, '/base/reference/o7/e3/');
+    expect(html.match(/aria-current/g)).toHaveLength(1);
+    expect(html).toContain('<a href="/base/reference/o7/e3/" aria-current="page"><span class="method small get">GET</span><span>Endpoint 3 of 7</span></a>');
+    // The current object's whole group, open; no other object.
+    expect(html.match(/<a href="\/base\/reference\/o7\/e\d\/"/g)).toHaveLength(10);
+    expect(html).toContain('<a href="/base/reference/o7/"><span>Object 7</span></a><details data-children="/base/reference/o7/" open>');
+    expect(html).not.toContain('Object 8');
+    expect(html).toContain('<li><a href="/base/reference/"><span>All objects</span></a></li>');
+    expect(html).toContain('<details class="all-objects" data-objects="/base/reference/"><summary>All 100 objects</summary><ul></ul></details>');
+    // The object page: its own link marked, its endpoints listed.
+    const object = sidebar(100, '/base/reference/o9/');
+    expect(object).toContain('<a href="/base/reference/o9/" aria-current="page"><span>Object 9</span></a><details data-children="/base/reference/o9/" open>');
+    expect(object.match(/<a href="\/base\/reference\/o9\/e\d\/"/g)).toHaveLength(10);
+    // Pages outside the reference carry no object at all.
+    expect(sidebar(100, '/base/forms/a/')).not.toMatch(/class="object"/);
+  });
+
+  it('gives the list page every object (closed, endpoints on demand), for the disclosure to fetch', () => {
+    const html = sidebar(100, '/base/reference/');
+    expect(html).toContain('<a href="/base/reference/" aria-current="page"><span>All objects</span></a>');
+    const list = html.slice(html.indexOf('<details class="all-objects"'));
+    expect(list).toMatch(/^<details class="all-objects" data-objects="\/base\/reference\/" open><summary>All 100 objects<\/summary><ul><li><div class="object">/);
+    expect(list.match(/<div class="object">/g)).toHaveLength(100);
+    expect(list.match(/<details data-children="[^"]*"><summary>/g)).toHaveLength(100);
+    expect(list).not.toContain('Endpoint 0 of 0');
+    expect(html.match(/aria-current/g)).toHaveLength(1);
+  });
+
+  it('keeps the full list at the limit, and prev/next and trails complete whatever the sidebar ships', () => {
+    expect(sidebar(60, '/base/forms/a/')).not.toContain('all-objects');
+    expect(sidebar(61, '/base/forms/a/')).toContain('All 61 objects');
+    const nav = indexNav(manyObjects(100));
+    expect(neighbours(nav, 'reference/o7/e9/').next?.path).toBe('reference/o8/');
+    expect(nav.trails.get('reference/o99/e0/')?.map((c) => c.label)).toEqual(['API reference', 'Object 99', 'Endpoint 0 of 99']);
   });
 });
