@@ -1,7 +1,10 @@
 /** Links under the /docs base path, rewritten anchors, static assets, and the sidebar. */
+import AxeBuilder from '@axe-core/playwright';
 import matter from 'gray-matter';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, hrefs, BASE } from './fixtures.ts';
+import { indexNav, type NavLink } from '../../src/utils/nav-index.ts';
+import { buildSidebarTemplate, renderSidebar } from '../../src/utils/sidebar-html.ts';
 
 /** Checks every internal link on the current page: under the base, 200, and its #fragment exists there. */
 async function checkInternalLinks(page: Page, request: APIRequestContext): Promise<number> {
@@ -267,5 +270,48 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
     await expect(nav.locator('[aria-current]')).toHaveCount(1);
     await shipments.getByRole('link', { name: expected[0] }).click();
     await expect(page.locator('h1')).toContainText(expected[0]);
+  });
+
+  test('a site with many objects ships only the current one; "All N objects" fills from the list page', async ({ page }) => {
+    await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
+    const nav = page.getByRole('navigation', { name: 'Documentation' });
+    // The sample's real objects and endpoints, as the sidebar lists them.
+    const objects: NavLink[] = await nav.locator('.object').evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.querySelector(':scope > a > span:last-child')!.textContent!,
+        path: row.querySelector(':scope > a')!.getAttribute('href')!,
+        children: [...row.querySelectorAll('ul.children a')].map((a) => ({
+          label: a.querySelector('span:last-child')!.textContent!,
+          path: a.getAttribute('href')!,
+          method: a.querySelector('.method')!.classList[2],
+        })),
+      })),
+    );
+    expect(objects.length).toBeGreaterThan(1);
+    // The sidebar a site over both limits ships, for this page and for the list page the script reads.
+    const list = `${BASE}reference/`;
+    const group = { label: 'API reference', path: list, links: [{ label: 'All objects', path: list }, ...objects] };
+    const template = buildSidebarTemplate(indexNav([group]), (p) => p, { maxLinks: 0, maxObjects: 1 });
+    await page.route(list, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<nav id="site-nav">${renderSidebar(template, list)}</nav>` }),
+    );
+    await nav.evaluate((el, html) => (el.innerHTML = html), renderSidebar(template, `${BASE}reference/parcels/create-a-parcel/`));
+
+    await expect(nav.locator('.object > a')).toHaveText(['Parcels']);
+    await expect(nav.locator('a[aria-current="page"]')).toHaveText(/Create a parcel/);
+    const all = nav.locator('details.all-objects');
+    await expect(all.locator('summary')).toHaveText(`All ${objects.length} objects`);
+    await expect(all.locator('li')).toHaveCount(0);
+    await all.locator('summary').press('Enter');
+    await expect(all.locator(':scope > ul > li > .object > a')).toHaveText(objects.map((o) => o.label));
+    await expect(nav.locator('[aria-current]')).toHaveCount(1);
+    // A row from the list opens like any other: its endpoints come from the (real) object page.
+    const shipments = all.locator('.object', { has: page.locator(`:scope > a[href="${BASE}reference/shipments/"]`) });
+    await shipments.locator('summary').click();
+    const expected = objects.find((o) => o.path === `${BASE}reference/shipments/`)!.children!.map((c) => c.label);
+    await expect(shipments.locator('ul.children a > span:last-child')).toHaveText(expected);
+    // The disclosure and the borrowed rows keep the sidebar accessible (same rules as a11y.spec.ts).
+    const axe = await new AxeBuilder({ page }).include('#site-nav').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 });
