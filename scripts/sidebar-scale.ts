@@ -1,20 +1,27 @@
 /**
  * How the sidebar scales: builds the navigation of a synthetic site (N endpoints, 10 per object) once,
  * renders it for every endpoint page as a build does, and prints the one-off cost, the per-page cost and
- * the sidebar's weight per page (raw and gzip), with all groups complete and with closed groups left to
- * load on demand (what sites over FULL_SIDEBAR_MAX_LINKS get).
+ * the sidebar's weight per page (raw and gzip) in three modes: every group complete; closed groups' endpoints
+ * on demand (sites over FULL_SIDEBAR_MAX_LINKS); and the default limits, where sites over
+ * FULL_SIDEBAR_MAX_OBJECTS also leave the list of objects to the list page ("list page" is that one page).
  *   node scripts/sidebar-scale.ts [--n 1000,10000]
  */
 import { gzipSync } from 'node:zlib';
 import { indexNav, type NavGroup } from '../src/utils/nav-index.ts';
-import { buildSidebarTemplate, FULL_SIDEBAR_MAX_LINKS, renderSidebar } from '../src/utils/sidebar-html.ts';
+import { buildSidebarTemplate, FULL_SIDEBAR_MAX_LINKS, FULL_SIDEBAR_MAX_OBJECTS, renderSidebar, type SidebarLimits } from '../src/utils/sidebar-html.ts';
 
 const i = process.argv.indexOf('--n');
 const sizes = (i > 0 ? process.argv[i + 1] : '1000,10000').split(',').map(Number);
 const methods = ['get', 'post', 'put', 'delete'];
 const href = (p: string) => `/docs/${p}`;
+const modes: [string, SidebarLimits][] = [
+  ['complete', { maxLinks: Infinity, maxObjects: Infinity }],
+  ['endpoints on demand', { maxLinks: 0, maxObjects: Infinity }],
+  ['default limits', {}],
+];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
 
-console.log('endpoints  mode      build once   per page   sidebar/page raw   gzip   all pages');
+console.log('endpoints  mode                 build once   per page   sidebar/page raw    gzip   all pages   list page');
 for (const n of sizes) {
   const objects = Array.from({ length: Math.ceil(n / 10) }, (_, o) => ({
     label: `Object ${o}`,
@@ -26,10 +33,10 @@ for (const n of sizes) {
     })),
   }));
   const groups: NavGroup[] = [{ label: 'API reference', path: 'reference/', links: [{ label: 'All objects', path: 'reference/' }, ...objects] }];
-  for (const [mode, limit] of [['complete', Infinity], ['on demand', 0]] as const) {
-    if (mode === 'complete' && n > 20 * FULL_SIDEBAR_MAX_LINKS) continue;
+  for (const [mode, limits] of modes) {
+    if (mode === 'complete' && n > 20_000) continue;
     let t = performance.now();
-    const template = buildSidebarTemplate(indexNav(groups), href, limit);
+    const template = buildSidebarTemplate(indexNav(groups), href, limits);
     const once = performance.now() - t;
     t = performance.now();
     let sample = '';
@@ -37,12 +44,14 @@ for (const n of sizes) {
     // Counting UTF-8 bytes flattens the string, as writing the page would: the real per-page cost.
     for (const o of objects) for (const c of o.children) written += Buffer.byteLength((sample = renderSidebar(template, href(c.path))));
     const perPage = (performance.now() - t) / n;
-    const raw = Buffer.byteLength(sample);
+    const list = Buffer.byteLength(renderSidebar(template, href('reference/')));
     console.log(
-      `${String(n).padStart(9)}  ${mode.padEnd(9)} ${`${once.toFixed(0)} ms`.padStart(10)} ${`${(perPage * 1000).toFixed(1)} µs`.padStart(10)}` +
-        ` ${`${(raw / 1024).toFixed(0)} KB`.padStart(18)} ${`${(gzipSync(sample).length / 1024).toFixed(1)} KB`.padStart(7)}` +
-        ` ${`${(written / 1024 / 1024).toFixed(0)} MB`.padStart(11)}`,
+      `${String(n).padStart(9)}  ${mode.padEnd(20)} ${`${once.toFixed(0)} ms`.padStart(10)} ${`${(perPage * 1000).toFixed(1)} µs`.padStart(10)}` +
+        ` ${kb(Buffer.byteLength(sample)).padStart(18)} ${kb(gzipSync(sample).length).padStart(7)}` +
+        ` ${`${(written / 1024 / 1024).toFixed(0)} MB`.padStart(11)} ${kb(list).padStart(11)}`,
     );
   }
 }
-console.log(`\nSites with more than ${FULL_SIDEBAR_MAX_LINKS} endpoint links use the on-demand mode.`);
+console.log(
+  `\nDefault limits: endpoints on demand above ${FULL_SIDEBAR_MAX_LINKS} endpoint links, the object list on demand above ${FULL_SIDEBAR_MAX_OBJECTS} objects.`,
+);
