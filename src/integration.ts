@@ -2,16 +2,26 @@
  * The Astro integration: takes `base` and `site` from the content's site config (Jekyll's `baseurl` and
  * `url`), and after a build indexes the pages for search with Pagefind.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadSiteConfig } from './core/config.ts';
 import { THEMES } from './core/highlight.ts';
-import { toAstroError } from './loader.ts';
+import { publishContentRefresh, toAstroError } from './loader.ts';
 import { siteOptions, type SiteOptions } from './site-options.ts';
 import { indexForSearch } from './utils/search-index.ts';
 import { writeSitemap } from './utils/sitemap.ts';
 import { referenceLinksPlugin } from './utils/prose-links.ts';
 import { satteri } from '@astrojs/markdown-satteri';
+
+const SCRATCH = ['tests/.tmp', 'dist'];
+
+function scratchDirs(contentRoot: string): string[] {
+  const root = path.resolve(contentRoot);
+  return SCRATCH.map((d) => path.resolve(d))
+    .filter((d) => root !== d && !root.startsWith(d + path.sep))
+    .map((d) => `${d}/**`);
+}
 
 export default function apiReference(options: SiteOptions = siteOptions()): AstroIntegration {
   let site: string | undefined;
@@ -36,7 +46,13 @@ export default function apiReference(options: SiteOptions = siteOptions()): Astr
           ...(config.url ? { site: config.url } : {}),
           trailingSlash: 'ignore',
           build: { format: 'directory' },
+          // Test and benchmark output (thousands of generated files) is no business of the dev watcher,
+          // unless the content being previewed lives there.
+          vite: { server: { watch: { ignored: scratchDirs(options.root) } } },
         });
+      },
+      'astro:server:setup': ({ refreshContent }) => {
+        if (refreshContent) publishContentRefresh(refreshContent);
       },
       'astro:config:done': ({ config }) => {
         site = config.site;

@@ -67,6 +67,20 @@ function setDevErrors(context: LoaderContext, root: string, errors: ContentError
   context.meta.set('content-errors', errors ? `${Date.now()}:${errors.length}` : '');
 }
 
+type RefreshContent = (options: { loaders?: string[]; context?: Record<string, unknown> }) => Promise<void>;
+const REFRESH = Symbol.for('api-reference.refresh-content');
+const REFRESH_REASON = 'api-reference: content changed';
+
+/**
+ * The integration hands over Astro's `refreshContent` (astro:server:setup). The loader is loaded through
+ * Vite's module runner, a separate module instance from the integration's, hence a global. Syncing through
+ * it rather than calling syncData directly makes Astro write the store at once instead of after its 500 ms
+ * save debounce, so a save reaches the open page half a second sooner.
+ */
+export function publishContentRefresh(refresh: RefreshContent): void {
+  (globalThis as { [REFRESH]?: RefreshContent })[REFRESH] = refresh;
+}
+
 export function referenceLoader(options: SiteOptions): Loader {
   if (!options.root) throw new AstroError('referenceLoader needs a content root', 'Set CONTENT_ROOT or keep the default `content/`.');
 
@@ -80,6 +94,22 @@ export function referenceLoader(options: SiteOptions): Loader {
     saveTimer = setTimeout(() => void shared?.then((h) => h.save()), 3000);
     saveTimer.unref();
   };
+
+  let refreshesStarted = 0;
+  /**
+   * Re-sync after a save: through Astro's refreshContent when it takes the request, else directly. Astro
+   * drops a refresh silently while it is (re)loading the content config, so check that ours ran.
+   */
+  async function resync(context: LoaderContext): Promise<void> {
+    const refresh = (globalThis as { [REFRESH]?: RefreshContent })[REFRESH];
+    for (let attempt = 0; refresh && attempt < 2; attempt++) {
+      const before = refreshesStarted;
+      await refresh({ loaders: [LOADER_NAME], context: { reason: REFRESH_REASON } });
+      if (refreshesStarted > before) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await syncData(context);
+  }
 
   async function syncData(context: LoaderContext): Promise<BuildResult | undefined> {
     const { store, logger, generateDigest, parseData, watcher, config } = context;
@@ -126,9 +156,12 @@ export function referenceLoader(options: SiteOptions): Loader {
     name: LOADER_NAME,
     schema: ReferenceEntrySchema,
     load: async (context) => {
+      const refreshed = context.refreshContextData?.reason === REFRESH_REASON;
+      if (refreshed) refreshesStarted++;
       const result = await syncData(context);
       const { watcher, logger } = context;
-      if (!watcher) return;
+      // A refresh we asked for re-syncs only; the watcher is wired once, on the first load.
+      if (!watcher || refreshed) return;
       // Watch the content root plus anything outside it the build read (config overlay, preset includes).
       const roots = [options.root, ...(result?.files ?? []).filter((f) => !f.startsWith(options.root + path.sep))];
       const watched = new Set(roots);
@@ -140,7 +173,7 @@ export function referenceLoader(options: SiteOptions): Loader {
         clearTimeout(pending);
         pending = setTimeout(() => {
           logger.info(`content changed (${path.relative(process.cwd(), changed)}), rebuilding reference`);
-          syncData(context).catch((error) => logger.error(String((error as Error).message ?? error)));
+          resync(context).catch((error: unknown) => logger.error(String((error as Error).message ?? error)));
         }, 50);
       };
       watcher.on('change', onChange);

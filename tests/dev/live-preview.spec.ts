@@ -14,6 +14,9 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   dev = await startDevServer();
 });
+test.afterEach(({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) console.log(`server log:\n${dev.log()}`);
+});
 test.afterAll(() => {
   dev?.stop();
   console.log(`save → new text in the open page:\n${timings.map((t) => `  ${t}`).join('\n')}`);
@@ -23,7 +26,11 @@ test.afterAll(() => {
 async function timeSave(page: Page, label: string, save: () => number, text: string): Promise<void> {
   await expect(page.getByText(text)).toHaveCount(0);
   const saved = save();
-  await page.waitForFunction((t) => document.body?.innerText.includes(t), text, { polling: 20, timeout: 20_000 });
+  await page
+    .waitForFunction((t) => document.body?.innerText.includes(t), text, { polling: 20, timeout: 20_000 })
+    .catch((error: Error) => {
+      throw new Error(`${label}: "${text}" never appeared (${error.message})\nserver log:\n${dev.log().slice(-3000)}`);
+    });
   timings.push(`${label}: ${Date.now() - saved} ms`);
 }
 
