@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { buildReference, type BuildResult } from './core/model/build.ts';
+import { ParseCache } from './core/parse-cache.ts';
 import { ContentError, ContentErrors, formatWarning } from './core/errors.ts';
 import { createCodeHighlighter, highlightCacheFile, type CodeHighlighter } from './core/highlight.ts';
 import { ReferenceEntrySchema } from './schemas/reference.ts';
@@ -70,6 +71,8 @@ function setDevErrors(context: LoaderContext, root: string, errors: ContentError
 type RefreshContent = (options: { loaders?: string[]; context?: Record<string, unknown> }) => Promise<void>;
 const REFRESH = Symbol.for('api-reference.refresh-content');
 const REFRESH_REASON = 'api-reference: content changed';
+const REFRESH_COUNT = Symbol.for('api-reference.refreshes-started');
+const refreshCount: { started: number } = ((globalThis as { [REFRESH_COUNT]?: { started: number } })[REFRESH_COUNT] ??= { started: 0 });
 
 /**
  * The integration hands over Astro's `refreshContent` (astro:server:setup). The loader is loaded through
@@ -81,31 +84,46 @@ export function publishContentRefresh(refresh: RefreshContent): void {
   (globalThis as { [REFRESH]?: RefreshContent })[REFRESH] = refresh;
 }
 
+interface ServerState {
+  highlighter?: Promise<CodeHighlighter>;
+  saveTimer?: ReturnType<typeof setTimeout>;
+  parseCache: ParseCache;
+}
+const STATE = Symbol.for('api-reference.loader-state');
+
+function serverState(options: SiteOptions): ServerState {
+  const all = ((globalThis as { [STATE]?: Map<string, ServerState> })[STATE] ??= new Map());
+  const key = `${options.root}\0${options.configFile ?? ''}`;
+  return all.get(key) ?? all.set(key, { parseCache: new ParseCache() }).get(key)!;
+}
+
 export function referenceLoader(options: SiteOptions): Loader {
   if (!options.root) throw new AstroError('referenceLoader needs a content root', 'Set CONTENT_ROOT or keep the default `content/`.');
 
-  // One highlighter for the life of the server: unchanged samples are not highlighted again after an edit.
-  let shared: Promise<CodeHighlighter> | undefined;
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const highlighter = () => (shared ??= createCodeHighlighter({ cacheFile: highlightCacheFile(options.root, options.configFile) }));
+  // For the life of the server, one highlighter (unchanged samples are not highlighted again after an
+  // edit) and one parse cache (a save re-parses only the files that changed). Kept globally per content:
+  // Astro re-evaluates the content config, and so makes a new loader, between syncs.
+  const state = serverState(options);
+  const highlighter = () => (state.highlighter ??= createCodeHighlighter({ cacheFile: highlightCacheFile(options.root, options.configFile) }));
   /** Writes the highlight cache once edits settle, off the path from a save to the updated page. */
   const saveLater = () => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void shared?.then((h) => h.save()), 3000);
-    saveTimer.unref();
+    clearTimeout(state.saveTimer);
+    state.saveTimer = setTimeout(() => void state.highlighter?.then((h) => h.save()), 3000);
+    state.saveTimer.unref();
   };
+  const parseCache = state.parseCache;
 
-  let refreshesStarted = 0;
   /**
    * Re-sync after a save: through Astro's refreshContent when it takes the request, else directly. Astro
-   * drops a refresh silently while it is (re)loading the content config, so check that ours ran.
+   * drops a refresh silently while it is (re)loading the content config, so check that ours ran. The count
+   * is global: a refresh may reach a loader instance from a re-evaluated content config, not this one.
    */
   async function resync(context: LoaderContext): Promise<void> {
     const refresh = (globalThis as { [REFRESH]?: RefreshContent })[REFRESH];
     for (let attempt = 0; refresh && attempt < 2; attempt++) {
-      const before = refreshesStarted;
+      const before = refreshCount.started;
       await refresh({ loaders: [LOADER_NAME], context: { reason: REFRESH_REASON } });
-      if (refreshesStarted > before) return;
+      if (refreshCount.started > before) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     await syncData(context);
@@ -118,7 +136,7 @@ export function referenceLoader(options: SiteOptions): Loader {
     let prebuilt: BuildResult | undefined;
     try {
       prebuilt = watcher ? undefined : takePrebuilt(options);
-      result = prebuilt ?? buildReference({ ...options, highlight: await highlighter() });
+      result = prebuilt ?? buildReference({ ...options, highlight: await highlighter(), ...(watcher ? { parseCache } : {}) });
     } catch (error) {
       // While previewing, keep the last good pages and report; a build must stop.
       if (watcher && (error instanceof ContentErrors || error instanceof ContentError)) {
@@ -157,7 +175,7 @@ export function referenceLoader(options: SiteOptions): Loader {
     schema: ReferenceEntrySchema,
     load: async (context) => {
       const refreshed = context.refreshContextData?.reason === REFRESH_REASON;
-      if (refreshed) refreshesStarted++;
+      if (refreshed) refreshCount.started++;
       const result = await syncData(context);
       const { watcher, logger } = context;
       // A refresh we asked for re-syncs only; the watcher is wired once, on the first load.

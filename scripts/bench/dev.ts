@@ -58,7 +58,7 @@ export async function timeDev(project: string, root: string, file: string, page:
       writeFileSync(absolute, original + '\n'.repeat(i));
       const seen = () => new RegExp(`content changed \\(.*${name}\\)[\\s\\S]*reference pages from`).test(log.slice(mark));
       try {
-        await until(async () => seen(), 5_000, 'warm-up');
+        await until(async () => seen(), 60_000, 'warm-up');
         break;
       } catch {
         if (i > 20) throw new Error(`the dev server never noticed a save\n${log.slice(-2000)}`);

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError, type ContentWarning } from './errors.ts';
 import { listFiles, readTextFile } from './files.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface SiteData {
@@ -17,7 +18,7 @@ export interface SiteData {
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 
-function parseDataFile(absolute: string, file: string, warnings: ContentWarning[]): unknown {
+function parseDataFile(absolute: string, file: string, warnings: ContentWarning[], cache?: ParseCache): unknown {
   const text = readTextFile(absolute, file);
   if (/\.json$/i.test(absolute)) {
     try {
@@ -26,7 +27,10 @@ function parseDataFile(absolute: string, file: string, warnings: ContentWarning[
       throw new ContentError({ file }, `malformed JSON: ${(error as Error).message}`);
     }
   }
-  const parsed = parseYaml({ text, file });
+  const key = `data:${absolute}`;
+  const hit = cache?.get<{ data: unknown; warnings: ContentWarning[] }>(key, text);
+  const parsed = hit?.value ?? parseYaml({ text, file });
+  if (cache && !hit) cache.set(key, text, { data: parsed.data, warnings: parsed.warnings });
   warnings.push(...parsed.warnings);
   return parsed.data;
 }
@@ -35,7 +39,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-export function loadSiteData(dataDir: string, root: string): SiteData {
+/** `cache`: parsed files kept between loads by a long-running process (see parse-cache.ts). */
+export function loadSiteData(dataDir: string, root: string, cache?: ParseCache): SiteData {
   const data: Record<string, unknown> = {};
   const warnings: ContentWarning[] = [];
   if (!existsSync(dataDir)) return { data, files: [], warnings };
@@ -49,9 +54,10 @@ export function loadSiteData(dataDir: string, root: string): SiteData {
       if (!isPlainObject(node[part])) node[part] = {};
       node = node[part] as Record<string, unknown>;
     }
-    const value = parseDataFile(absolute, file, warnings);
+    const value = parseDataFile(absolute, file, warnings, cache);
     // A folder and a file with the same name both feed one key; keep both where they are mappings.
     node[leaf] = isPlainObject(node[leaf]) && isPlainObject(value) ? { ...node[leaf], ...value } : value;
   }
+  cache?.prune('data:', new Set(files.map((f) => `data:${f}`)));
   return { data, files, warnings };
 }

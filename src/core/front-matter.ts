@@ -5,6 +5,7 @@
 import matter from 'gray-matter';
 import { ContentError } from './errors.ts';
 import { readTextFile } from './files.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { parseYaml, type FieldPath, type ParsedYaml } from './yaml.ts';
 
 export interface SourceDocument {
@@ -48,6 +49,13 @@ export function parseFrontMatter(text: string, file: string, absolutePath = file
   };
 }
 
-export function readFrontMatterFile(absolutePath: string, file: string): SourceDocument {
-  return parseFrontMatter(readTextFile(absolutePath, file), file, absolutePath);
+export function readFrontMatterFile(absolutePath: string, file: string, cache?: ParseCache): SourceDocument {
+  const text = readTextFile(absolutePath, file);
+  const key = `front-matter:${absolutePath}`;
+  type Parsed = Pick<SourceDocument, 'data' | 'body' | 'warnings'>;
+  const hit = cache?.get<Parsed, SourceDocument['lineOf']>(key, text);
+  if (hit) return { file, absolutePath, ...hit.value, lineOf: hit.kept };
+  const doc = parseFrontMatter(text, file, absolutePath);
+  cache?.set(key, text, { data: doc.data, body: doc.body, warnings: doc.warnings }, doc.lineOf);
+  return doc;
 }

@@ -5,8 +5,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/core/front-matter.ts';
 import { collectDocuments } from '../../src/core/model/collect.ts';
+import { ParseCache } from '../../src/core/parse-cache.ts';
+import { loadSiteData } from '../../src/core/data.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { endpointAt, removeTempRoots, tempRoot } from './_helpers.ts';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 afterAll(removeTempRoots);
@@ -60,5 +63,41 @@ description: "Archives {{ api.name }}."
 `;
     const r = buildReference({ root: tempRoot('mini-site', { 'reference/widgets/archive-a-widget.md': lf.replace(/\n/g, '\r\n') }) });
     expect(endpointAt(r, 'reference/widgets/archive-a-widget/').descriptionHtml).toBe('<p>Archives Widgets API.</p>\n');
+  });
+});
+
+describe('front-matter cache (dev server)', () => {
+  it('re-parses only changed files, hands out copies, and forgets deleted files', () => {
+    const dir = tempRoot(undefined, { 'reference/a.md': '---\nkey: "a"\nlist: [1, 2]\n---\n', 'reference/b.md': '---\ntitle: "B"\n---\n' });
+    const cache = new ParseCache();
+    const folders = [path.join(dir, 'reference')];
+    const [first] = collectDocuments(folders, dir, undefined, cache);
+    expect(cache.size).toBe(2);
+    // The model writes into data (the invented title); the cached copy must not see that.
+    expect(first.documents[0].data.title).toBe('A');
+    (first.documents[0].data.list as number[]).push(3);
+
+    const [second] = collectDocuments(folders, dir, undefined, cache);
+    expect(second.documents[0].data).toEqual({ key: 'a', list: [1, 2], title: 'A' });
+    expect(second.documents[0].data).not.toBe(first.documents[0].data);
+    expect(second.documents[0].lineOf(['list'])).toBe(3);
+
+    writeFileSync(path.join(dir, 'reference/a.md'), '---\nkey: "a2"\n---\n');
+    rmSync(path.join(dir, 'reference/b.md'));
+    const [third] = collectDocuments(folders, dir, undefined, cache);
+    expect(third.documents.map((d) => d.data.key)).toEqual(['a2']);
+    expect(cache.size).toBe(1);
+  });
+});
+
+describe('site-data cache (dev server)', () => {
+  it('hands out copies of unchanged data files and re-reads edited ones', () => {
+    const dir = tempRoot(undefined, { 'data/api.yml': 'base: "https://a.example"\ncodes: [400, 404]\n' });
+    const cache = new ParseCache();
+    const first = loadSiteData(path.join(dir, 'data'), dir, cache);
+    (first.data.api as { codes: number[] }).codes.push(500);
+    expect(loadSiteData(path.join(dir, 'data'), dir, cache).data).toEqual({ api: { base: 'https://a.example', codes: [400, 404] } });
+    writeFileSync(path.join(dir, 'data/api.yml'), 'base: "https://b.example"\n');
+    expect(loadSiteData(path.join(dir, 'data'), dir, cache).data).toEqual({ api: { base: 'https://b.example' } });
   });
 });

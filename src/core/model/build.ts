@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadSiteConfig, type LoadedConfig } from '../config.ts';
 import { loadSiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
+import type { ParseCache } from '../parse-cache.ts';
 import { LiquidEngine } from '../liquid/engine.ts';
 import { createMarkdownRenderer } from '../markdown/markdownify.ts';
 import { collectDocuments, liquidDocument } from './collect.ts';
@@ -26,6 +27,8 @@ export interface BuildOptions {
   configFile?: string;
   /** Synchronous highlighter for code samples and fenced blocks; plain escaped `<pre>` without one. */
   highlight?: Highlighter;
+  /** Parsed files kept between builds of a long-running process (dev); omit for one-shot builds. */
+  parseCache?: ParseCache;
 }
 
 export interface ProsePage {
@@ -85,9 +88,9 @@ export function buildReference(options: BuildOptions): BuildResult {
   const loaded = loadSiteConfig(options.root, options.configFile);
   const { config, paths, root } = loaded;
   const warnings = new WarningSink();
-  const data = loadSiteData(paths.data, root);
+  const data = loadSiteData(paths.data, root, options.parseCache);
   data.warnings.forEach((w) => warnings.add(w));
-  const collections = collectDocuments(paths.reference, root);
+  const collections = collectDocuments(paths.reference, root, undefined, options.parseCache);
   const highlight = options.highlight ?? plainHighlight;
 
   const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { readFrontMatterFile, type SourceDocument } from '../front-matter.ts';
+import type { ParseCache } from '../parse-cache.ts';
 import { ContentError, ContentErrors } from '../errors.ts';
 import { listFiles } from '../files.ts';
 
@@ -30,14 +31,16 @@ function titleFromFile(file: string): string {
  * Throws every unreadable file together; with `sink`, records them there instead and returns the files that
  * did parse (the checker uses that to go on validating the rest).
  */
-export function collectDocuments(folders: string[], root: string, sink?: ContentError[]): Collection[] {
+export function collectDocuments(folders: string[], root: string, sink?: ContentError[], cache?: ParseCache): Collection[] {
   const errors: ContentError[] = sink ?? [];
+  const seen = new Set<string>();
   const collections = folders.map((folder) => {
     const documents: SourceDocument[] = [];
     for (const absolute of listFiles(folder, MARKDOWN)) {
       const file = path.relative(root, absolute).split(path.sep).join('/');
+      seen.add(`front-matter:${absolute}`);
       try {
-        const doc = readFrontMatterFile(absolute, file);
+        const doc = readFrontMatterFile(absolute, file, cache);
         doc.data.title ??= titleFromFile(file);
         documents.push(doc);
       } catch (error) {
@@ -47,6 +50,7 @@ export function collectDocuments(folders: string[], root: string, sink?: Content
     }
     return { name: path.basename(folder).replace(/^_/, ''), documents };
   });
+  cache?.prune('front-matter:', seen);
   if (errors.length && !sink) throw new ContentErrors(errors);
   return collections;
 }
