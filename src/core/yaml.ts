@@ -90,3 +90,8 @@ function duplicateKeyWarnings(doc: Document, file: string, line: (offset: number
   });
   return out;
 }
+
+/** A field as messages name it (`examples[0].code`) back to a path (['examples', 0, 'code']) for lineOf. */
+export function parseFieldPath(field: string): FieldPath {
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+}

@@ -7,6 +7,7 @@ import { parseFrontMatter } from '../../src/core/front-matter.ts';
 import { collectDocuments } from '../../src/core/model/collect.ts';
 import { ParseCache } from '../../src/core/parse-cache.ts';
 import { loadSiteData } from '../../src/core/data.ts';
+import { formatFieldPath, parseFieldPath } from '../../src/core/yaml.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { endpointAt, removeTempRoots, tempRoot } from './_helpers.ts';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -99,5 +100,14 @@ describe('site-data cache (dev server)', () => {
     expect(loadSiteData(path.join(dir, 'data'), dir, cache).data).toEqual({ api: { base: 'https://a.example', codes: [400, 404] } });
     writeFileSync(path.join(dir, 'data/api.yml'), 'base: "https://b.example"\n');
     expect(loadSiteData(path.join(dir, 'data'), dir, cache).data).toEqual({ api: { base: 'https://b.example' } });
+  });
+});
+
+describe('parseFieldPath', () => {
+  it('reads back what formatFieldPath writes', () => {
+    const fieldPath = ['examples', 0, 'code'];
+    expect(formatFieldPath(fieldPath)).toBe('examples[0].code');
+    expect(parseFieldPath('examples[0].code')).toEqual(fieldPath);
+    expect(parseFieldPath('arguments[2].subattributes[0].description')).toEqual(['arguments', 2, 'subattributes', 0, 'description']);
   });
 });

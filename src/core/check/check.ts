@@ -10,6 +10,7 @@ import type { SourceDocument } from '../front-matter.ts';
 import { buildReference, type BuildOptions } from '../model/build.ts';
 import { collectDocuments } from '../model/collect.ts';
 import { groupDocuments, type Groups } from '../model/groups.ts';
+import { parseFieldPath } from '../yaml.ts';
 import type { ReferenceEntry } from '../../schemas/reference.ts';
 
 export type Severity = 'error' | 'warning';
@@ -120,11 +121,6 @@ function structuralProblems(options: BuildOptions): { problems: Problem[]; group
     problems.push(...errors.map(fromError));
     return { problems, documents };
   }
-}
-
-/** `examples[0].code` → ['examples', 0, 'code'] */
-function parseFieldPath(field: string): Array<string | number> {
-  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
 }
 
 /** Some problems (broken links) know the field but not the line; the parsed file does. */

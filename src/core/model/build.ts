@@ -8,6 +8,7 @@ import { loadSiteConfig, type LoadedConfig } from '../config.ts';
 import { loadSiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import type { ParseCache } from '../parse-cache.ts';
+import { parseFieldPath } from '../yaml.ts';
 import { LiquidEngine } from '../liquid/engine.ts';
 import { createMarkdownRenderer } from '../markdown/markdownify.ts';
 import { collectDocuments, liquidDocument } from './collect.ts';
@@ -163,6 +164,9 @@ export function buildReference(options: BuildOptions): BuildResult {
     collections.flatMap((c) => c.documents.filter((d) => env.laxTypes.has(String(d.data['content-type']))).map((d) => d.file)),
   );
   const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, laxSources.has(e.source)));
+  // The link pass knows the field; the parsed file knows its line.
+  const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
+  for (const b of broken) if (b.line === undefined && b.field) b.line = documentOf.get(b.file)?.lineOf(parseFieldPath(b.field));
   // Pages of lax content types are best effort: their broken links are reported and unlinked, not fatal.
   reportBroken(broken.filter((b) => laxSources.has(b.file)), true, warnings);
   reportBroken(broken.filter((b) => !laxSources.has(b.file)), config['broken-links'] === 'warn', warnings);
