@@ -4,9 +4,10 @@
  * optional overlay file (the SITE_CONFIG env var) adds what the tree itself does not say, such as the
  * aliases its Jekyll includes used to bind.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from './errors.ts';
+import { readTextFile } from './files.ts';
 import { parseYaml } from './yaml.ts';
 import { SiteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 
@@ -33,7 +34,7 @@ export interface LoadedConfig {
 
 function readYamlMapping(absolute: string, root: string): Record<string, unknown> {
   const file = path.relative(root, absolute) || absolute;
-  const { data } = parseYaml({ text: readFileSync(absolute, 'utf8'), file });
+  const { data } = parseYaml({ text: readTextFile(absolute, file), file });
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ContentError({ file, line: 1 }, 'the site config must be a YAML mapping');
   }

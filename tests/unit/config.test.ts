@@ -3,6 +3,7 @@
  * and baseurl/url normalisation.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteConfig } from '../../src/core/config.ts';
 import { ContentError } from '../../src/core/errors.ts';
@@ -204,5 +205,13 @@ describe('config errors', () => {
   it('malformed YAML in site.yml names the file and line', () => {
     const e = configError(() => loadSiteConfig(tempRoot(undefined, { 'site.yml': 'title: "x"\nbaseurl: a: b\n' })));
     expect(e.location).toMatchObject({ file: 'site.yml', line: 2 });
+  });
+});
+
+describe('site config encoding', () => {
+  it('names the config file and line of a byte that is not UTF-8', () => {
+    const dir = tempRoot(undefined, { 'site.yml': 'title: "Docs"\n' });
+    writeFileSync(path.join(dir, 'site.yml'), Buffer.concat([Buffer.from('title: "Docs"\ndescription: "Caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    expect(() => loadSiteConfig(dir)).toThrow(/^site\.yml:2: not valid UTF-8 \(0xE9 at byte 32\)/);
   });
 });

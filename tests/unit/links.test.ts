@@ -133,9 +133,10 @@ describe('links in a build', () => {
     const dir = tempRoot('mini-site', { 'reference/widgets/archive-a-widget.md': archive('See [nothing](#no-such-anchor).') });
     const errors = buildErrors({ root: dir });
     expect(errors).toHaveLength(1);
-    expect(errors[0].location).toMatchObject({ file: 'reference/widgets/archive-a-widget.md', field: 'description' });
+    // The link pass knows the field; the line comes from the parsed file (the block scalar's text).
+    expect(errors[0].location).toMatchObject({ file: 'reference/widgets/archive-a-widget.md', field: 'description', line: 10 });
     expect(errors[0].message).toContain('broken link "#no-such-anchor"');
-    expect(errors[0].message).toMatch(/^reference\/widgets\/archive-a-widget\.md \(field "description"\): broken link/);
+    expect(errors[0].message).toMatch(/^reference\/widgets\/archive-a-widget\.md:10 \(field "description"\): broken link/);
   });
 
   it('fails the build on a root-relative link to a page the site does not build', () => {
