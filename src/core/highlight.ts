@@ -21,7 +21,7 @@ const ALIASES: Record<string, string> = { curl: 'shellscript', shell: 'shellscri
 let shiki: Promise<Shiki> | undefined;
 
 export interface CodeHighlighter extends Highlighter {
-  /** Writes the on-disk cache now (it is also written shortly after new results, and at exit). */
+  /** Writes the on-disk cache (callers choose when: the build script after the model, the dev loader once edits settle). */
   save(): void;
 }
 

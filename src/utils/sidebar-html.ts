@@ -4,6 +4,7 @@
  * own link, `open` into the groups that contain it, and the parts of a large site's sidebar that only its
  * own pages carry (offsets found once, when the string is built).
  */
+import { escapeHtml } from '../core/html.ts';
 import type { Nav, NavGroup, NavLink } from './nav.ts';
 
 export interface SidebarTemplate {
@@ -26,9 +27,6 @@ export interface SidebarLimits {
   /** Above this many objects in a group, the list of objects itself ships only on the group's list page. */
   maxObjects?: number;
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** Same text as the MethodBadge component's small size, so the sidebar and pages agree. */
 function badge(method: string): string {

@@ -1,15 +1,5 @@
 /** Plain text from our rendered HTML, for <meta> descriptions and the "On this page" list. */
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[name.toLowerCase()] ?? whole;
-  });
-}
+import { decodeEntities } from '../core/html.ts';
 
 /** Tags dropped, entities decoded, whitespace collapsed. The result is text for Astro to escape again. */
 export function plainText(html: string): string {

@@ -4,7 +4,8 @@
  * seed-style Liquid curl lines, language detection, subexamples and Errors rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeText, decodeEntities, dedent, detectLanguage, joinRequest } from '../../src/core/model/curl.ts';
+import { decodeEntities } from '../../src/core/html.ts';
+import { codeText, dedent, detectLanguage, joinRequest } from '../../src/core/model/curl.ts';
 import { buildReference, type BuildResult } from '../../src/core/model/build.ts';
 import { endpointAt, fixture, removeTempRoots, tempRoot } from './_helpers.ts';
 

@@ -2,6 +2,7 @@
  * Jekyll's filters, and Jekyll's versions of filters whose liquidjs built-ins behave differently
  * (JEKYLL-SEMANTICS.md §4). Each is a small plain function; the engine registers them from this map.
  */
+import { escapeHtml as escapeText } from '../html.ts';
 import type { FilterImplOptions } from 'liquidjs';
 
 export interface JekyllSite {
@@ -77,11 +78,9 @@ export function sort(input: unknown, prop?: unknown, nils: unknown = 'first'): u
     .map((e) => e.item);
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 /** Ruby's CGI.escapeHTML, which Liquid's `escape` uses: `&#39;` and `&quot;`, not liquidjs's `&#34;`. */
 export function escapeHtml(input: unknown): string {
-  return rubyString(input).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  return escapeText(rubyString(input));
 }
 
 /** Jekyll's `slugify` modes; "default" keeps letters and digits of any script. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadSiteConfig, type LoadedConfig } from '../config.ts';
 import { loadSiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
+import { escapeHtml } from '../html.ts';
 import type { ParseCache } from '../parse-cache.ts';
 import { parseFieldPath } from '../yaml.ts';
 import { LiquidEngine } from '../liquid/engine.ts';
@@ -66,10 +67,6 @@ export function listProsePages(dir: string, root: string): ProsePage[] {
 
 function listIncludes(dirs: string[]): string[] {
   return dirs.filter(existsSync).flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).map((f) => path.join(d, f)));
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 function plainHighlight(code: string, lang: string): string {

@@ -3,6 +3,7 @@
  * because the original wrote them into the page raw; that markup is removed here, while angle-bracket
  * placeholders such as `<ACCESS_TOKEN>` are kept as text: they are what the reader must replace.
  */
+import { decodeEntities } from '../html.ts';
 
 /** Element names that count as markup in code text. Placeholders are upper-case, so only lower-case tags match. */
 const HTML_ELEMENTS = [
@@ -10,18 +11,6 @@ const HTML_ELEMENTS = [
   'strong', 'sub', 'sup', 'u', 'var', 'del', 'ins', 'wbr',
 ];
 const TAG = new RegExp(`</?(?:${HTML_ELEMENTS.join('|')})(?:\\s[^<>]*)?/?>`, 'g');
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x?[0-9a-f]+|\w+);/gi, (m, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[name] ?? m;
-  });
-}
 
 /** Markup removed, entities decoded: the text a reader sees and copies. */
 export function codeText(rendered: string): string {
