@@ -10,6 +10,7 @@ import type { SourceDocument } from '../front-matter.ts';
 import { buildReference, type BuildOptions } from '../model/build.ts';
 import { collectDocuments } from '../model/collect.ts';
 import { groupDocuments, type Groups } from '../model/groups.ts';
+import { ParseCache } from '../parse-cache.ts';
 import { parseFieldPath } from '../yaml.ts';
 import type { ReferenceEntry } from '../../schemas/reference.ts';
 
@@ -109,7 +110,7 @@ function duplicateAnchors(entries: ReferenceEntry[]): Problem[] {
 function structuralProblems(options: BuildOptions): { problems: Problem[]; groups?: Groups; documents: SourceDocument[] } {
   const { paths, root } = loadSiteConfig(options.root, options.configFile);
   const parseErrors: ContentError[] = [];
-  const documents = collectDocuments(paths.reference, root, parseErrors).flatMap((c) => c.documents);
+  const documents = collectDocuments(paths.reference, root, parseErrors, options.parseCache).flatMap((c) => c.documents);
   const problems = parseErrors.map(fromError);
   try {
     const groups = groupDocuments(documents, new WarningSink());
@@ -133,7 +134,9 @@ function addLines(problems: Problem[], documents: SourceDocument[]): void {
   }
 }
 
-export function checkContent(options: BuildOptions): CheckReport {
+export function checkContent(buildOptions: BuildOptions): CheckReport {
+  // The build and the structural pass read the same files: parse each once.
+  const options = { ...buildOptions, parseCache: buildOptions.parseCache ?? new ParseCache() };
   const problems: Problem[] = [];
   let entries: ReferenceEntry[] = [];
   let configOk = true;
