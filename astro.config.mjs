@@ -9,7 +9,10 @@ import apiReference from './src/integration.ts';
 // different trees, or of one tree into two folders at the same time, never share or clobber a store.
 const root = path.resolve(process.env.CONTENT_ROOT || 'content');
 const outDir = process.env.ASTRO_OUT_DIR || './dist';
-const cacheKey = createHash('sha256').update(`${root}\0${path.resolve(outDir)}`).digest('hex').slice(0, 12);
+const cacheKey = createHash('sha256')
+  .update(`${root}\0${path.resolve(outDir)}`)
+  .digest('hex')
+  .slice(0, 12);
 
 // `base` and `site` come from the content's own config (site.yml or Jekyll's _config.yml).
 export default defineConfig({

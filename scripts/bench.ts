@@ -37,13 +37,18 @@ function clearCaches(root: string, out: string): void {
 }
 
 function build(root: string, out: string): Promise<Measured> {
-  return measure(node, [path.join(project, 'scripts/build.ts'), '--out', out], { cwd: project, env: { ...process.env, CONTENT_ROOT: root, LOG_LEVEL: 'warn' } });
+  return measure(node, [path.join(project, 'scripts/build.ts'), '--out', out], {
+    cwd: project,
+    env: { ...process.env, CONTENT_ROOT: root, LOG_LEVEL: 'warn' },
+  });
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const row = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(i === 0 ? 7 : i === 11 ? 18 : 10)).join(' ');
 
-console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30, 0)} GB, Node ${process.versions.node}`);
+console.log(
+  `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30, 0)} GB, Node ${process.versions.node}`,
+);
 console.log(`code: ${project}`);
 const header = ['N', 'pages', 'build s', 'pages/s', 'cpu s', 'RSS MB', 'floor s', 'floor cpu', 'floor MB', 'ratio', 'cpu ratio'];
 if (flag('--warm')) header.push('warm s (cpu)');
@@ -54,7 +59,15 @@ for (const n of sizes) {
   const out = path.join(work, `dist-${n}`);
   const { endpoints, objects } = generateContent(root, n);
   clearCaches(root, out);
-  const skip: Measured = { ok: true, seconds: NaN, cpuSeconds: NaN, peakRssMb: NaN, rssSource: 'time -v (largest process)', stdout: '', stderr: '' };
+  const skip: Measured = {
+    ok: true,
+    seconds: NaN,
+    cpuSeconds: NaN,
+    peakRssMb: NaN,
+    rssSource: 'time -v (largest process)',
+    stdout: '',
+    stderr: '',
+  };
   const b = flag('--floor-only') ? skip : await build(root, out);
   if (!b.ok) {
     console.error(`build of N=${n} failed:\n${b.stdout.slice(-3000)}\n${b.stderr.slice(-3000)}`);
@@ -69,8 +82,17 @@ for (const n of sizes) {
   // Pages: one per endpoint and object, plus the home page and the list page.
   const pages = endpoints + objects + 2;
   const cells: Array<string | number> = [
-    n, pages, fmt(b.seconds), fmt(pages / b.seconds, 0), fmt(b.cpuSeconds), fmt(b.peakRssMb, 0),
-    fmt(f.seconds), fmt(f.cpuSeconds), fmt(f.peakRssMb, 0), fmt(b.seconds / f.seconds, 2), fmt(b.cpuSeconds / f.cpuSeconds, 2),
+    n,
+    pages,
+    fmt(b.seconds),
+    fmt(pages / b.seconds, 0),
+    fmt(b.cpuSeconds),
+    fmt(b.peakRssMb, 0),
+    fmt(f.seconds),
+    fmt(f.cpuSeconds),
+    fmt(f.peakRssMb, 0),
+    fmt(b.seconds / f.seconds, 2),
+    fmt(b.cpuSeconds / f.cpuSeconds, 2),
   ];
   if (flag('--warm') && !flag('--floor-only')) {
     const w = await build(root, out);

@@ -34,7 +34,10 @@ try {
 } catch (error) {
   if (!(error instanceof ContentErrors || error instanceof ContentError)) throw error;
   // One format for every content failure: "N content errors:" and a `  - file:line …` item per problem.
-  fail((error instanceof ContentError ? new ContentErrors([error]) : error).message, 'Fix the file named above; the build writes nothing until every content error is gone.');
+  fail(
+    (error instanceof ContentError ? new ContentErrors([error]) : error).message,
+    'Fix the file named above; the build writes nothing until every content error is gone.',
+  );
 }
 
 rmSync(staging, { recursive: true, force: true });

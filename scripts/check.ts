@@ -33,7 +33,13 @@ const ms = Math.round(performance.now() - started);
 const failed = report.errors > 0 || (flag('--strict') && report.warnings > 0);
 
 if (flag('--json')) {
-  console.log(JSON.stringify({ root: shownRoot, ok: !failed, errors: report.errors, warnings: report.warnings, pages: report.pages, problems: report.problems }, null, 2));
+  console.log(
+    JSON.stringify(
+      { root: shownRoot, ok: !failed, errors: report.errors, warnings: report.warnings, pages: report.pages, problems: report.problems },
+      null,
+      2,
+    ),
+  );
 } else {
   const order = [...report.problems.filter((p) => p.severity === 'error'), ...report.problems.filter((p) => p.severity === 'warning')];
   for (const p of order) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));

@@ -8,7 +8,13 @@
  */
 import { gzipSync } from 'node:zlib';
 import { indexNav, type NavGroup } from '../src/utils/nav-index.ts';
-import { buildSidebarTemplate, FULL_SIDEBAR_MAX_LINKS, FULL_SIDEBAR_MAX_OBJECTS, renderSidebar, type SidebarLimits } from '../src/utils/sidebar-html.ts';
+import {
+  buildSidebarTemplate,
+  FULL_SIDEBAR_MAX_LINKS,
+  FULL_SIDEBAR_MAX_OBJECTS,
+  renderSidebar,
+  type SidebarLimits,
+} from '../src/utils/sidebar-html.ts';
 
 const i = process.argv.indexOf('--n');
 const sizes = (i > 0 ? process.argv[i + 1] : '1000,10000').split(',').map(Number);
@@ -32,7 +38,9 @@ for (const n of sizes) {
       method: methods[e % 4],
     })),
   }));
-  const groups: NavGroup[] = [{ label: 'API reference', path: 'reference/', links: [{ label: 'All objects', path: 'reference/' }, ...objects] }];
+  const groups: NavGroup[] = [
+    { label: 'API reference', path: 'reference/', links: [{ label: 'All objects', path: 'reference/' }, ...objects] },
+  ];
   for (const [mode, limits] of modes) {
     if (mode === 'complete' && n > 20_000) continue;
     let t = performance.now();

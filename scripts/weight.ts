@@ -67,7 +67,11 @@ function fileFor(url: string, from: string): string | undefined {
   return undefined;
 }
 
-const attr = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(1).find((v) => v !== undefined);
+const attr = (tag: string, name: string) =>
+  tag
+    .match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** Static imports only: `import x from "./a.js"`, `import "./b.js"`, `export … from "./c.js"`; not `import()`. */
 function staticImports(js: string): string[] {
@@ -128,7 +132,9 @@ function print(w: PageWeight, label: string): void {
     const name = `${a.kind.padEnd(4)} ${rel.length > 39 ? `…${rel.slice(-38)}` : rel}`;
     console.log(`  ${name.padEnd(44)} ${kb(a.raw).padStart(10)} ${kb(a.gzip).padStart(10)} ${kb(a.brotli).padStart(10)}`);
   }
-  console.log(`  ${'total'.padEnd(44)} ${kb(w.total.raw).padStart(10)} ${kb(w.total.gzip).padStart(10)} ${kb(w.total.brotli).padStart(10)}`);
+  console.log(
+    `  ${'total'.padEnd(44)} ${kb(w.total.raw).padStart(10)} ${kb(w.total.gzip).padStart(10)} ${kb(w.total.brotli).padStart(10)}`,
+  );
 }
 
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -145,7 +151,9 @@ if (!files.length || !files.every(existsSync)) {
 const weights = files.map(weigh).sort((a, b) => a.total.gzip - b.total.gzip);
 const median = weights[Math.floor((weights.length - 1) / 2)];
 const heaviest = weights[weights.length - 1];
-console.log(`First-load weight of ${weights.length} endpoint page(s) in ${path.relative(process.cwd(), dist) || dist} (HTML + CSS + JS; search loads on demand and is not counted)`);
+console.log(
+  `First-load weight of ${weights.length} endpoint page(s) in ${path.relative(process.cwd(), dist) || dist} (HTML + CSS + JS; search loads on demand and is not counted)`,
+);
 if (weights.length > 1) print(median, 'Median page');
 print(heaviest, weights.length > 1 ? 'Heaviest page' : 'Page');
 const over = heaviest.total.gzip > budgetKb * 1024;

@@ -104,7 +104,8 @@ export function referenceLoader(options: SiteOptions): Loader {
   // edit) and one parse cache (a save re-parses only the files that changed). Kept globally per content:
   // Astro re-evaluates the content config, and so makes a new loader, between syncs.
   const state = serverState(options);
-  const highlighter = () => (state.highlighter ??= createCodeHighlighter({ cacheFile: highlightCacheFile(options.root, options.configFile) }));
+  const highlighter = () =>
+    (state.highlighter ??= createCodeHighlighter({ cacheFile: highlightCacheFile(options.root, options.configFile) }));
   /** Writes the highlight cache once edits settle, off the path from a save to the updated page. */
   const saveLater = () => {
     clearTimeout(state.saveTimer);
@@ -166,7 +167,9 @@ export function referenceLoader(options: SiteOptions): Loader {
       const filePath = path.relative(projectRoot, path.join(result.config.root, entry.source)).split(path.sep).join('/');
       store.set({ id: entry.path, data, digest, filePath });
     }
-    logger.info(`${result.entries.length} reference pages from ${path.relative(process.cwd(), result.config.root) || '.'}${prebuilt ? ' (model built by the build script)' : ''}`);
+    logger.info(
+      `${result.entries.length} reference pages from ${path.relative(process.cwd(), result.config.root) || '.'}${prebuilt ? ' (model built by the build script)' : ''}`,
+    );
     return result;
   }
 

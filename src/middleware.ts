@@ -15,7 +15,10 @@ export const onRequest = defineMiddleware((_context, next) => {
   if (!status) return next();
   const { errors, root } = status;
   const first = errors[0];
-  const error = new AstroError(new ContentErrors([...errors]).message, first.hint ?? 'Fix the file named above; this page reloads by itself once it is fixed.');
+  const error = new AstroError(
+    new ContentErrors([...errors]).message,
+    first.hint ?? 'Fix the file named above; this page reloads by itself once it is fixed.',
+  );
   error.name = 'ContentError';
   // The overlay shows the file and the lines around `loc`. Astro re-derives `loc` from the stack (which
   // only points here) and resolves it against the project root, so: no stack, and a location only for

@@ -35,12 +35,16 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
 /** `file` is an endpoint file under `root`, `page` its URL path (with base), `port` a free port. */
 export async function timeDev(project: string, root: string, file: string, page: string, port: number): Promise<DevTimes> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'], {
-    cwd: project,
-    env: { ...process.env, CONTENT_ROOT: root },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'],
+    {
+      cwd: project,
+      env: { ...process.env, CONTENT_ROOT: root },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
@@ -73,7 +77,7 @@ export async function timeDev(project: string, root: string, file: string, page:
     return { firstPageSeconds, saveToUpdateSeconds: (performance.now() - saved) / 1000 };
   } catch (error) {
     writeFileSync(`${root}.dev.log`, log);
-    throw new Error(`${(error as Error).message.split('\n')[0]} (server log: ${root}.dev.log)`);
+    throw new Error(`${(error as Error).message.split('\n')[0]} (server log: ${root}.dev.log)`, { cause: error });
   } finally {
     writeFileSync(absolute, original);
     try {

@@ -23,17 +23,25 @@ const root = path.resolve(arg('--root') ?? 'content');
 const load = (module: string) => import(pathToFileURL(path.join(project, 'src/core', module)).href);
 
 const started = performance.now();
-const [{ loadSiteConfig }, { loadSiteData }, { WarningSink }, { LiquidEngine }, { createMarkdownRenderer }, { collectDocuments, liquidDocument }, { PageRender }, { createCodeHighlighter }] =
-  await Promise.all([
-    load('config.ts'),
-    load('data.ts'),
-    load('errors.ts'),
-    load('liquid/engine.ts'),
-    load('markdown/markdownify.ts'),
-    load('model/collect.ts'),
-    load('model/page-render.ts'),
-    load('highlight.ts'),
-  ]);
+const [
+  { loadSiteConfig },
+  { loadSiteData },
+  { WarningSink },
+  { LiquidEngine },
+  { createMarkdownRenderer },
+  { collectDocuments, liquidDocument },
+  { PageRender },
+  { createCodeHighlighter },
+] = await Promise.all([
+  load('config.ts'),
+  load('data.ts'),
+  load('errors.ts'),
+  load('liquid/engine.ts'),
+  load('markdown/markdownify.ts'),
+  load('model/collect.ts'),
+  load('model/page-render.ts'),
+  load('highlight.ts'),
+]);
 const highlight: (code: string, lang: string) => string = await createCodeHighlighter();
 // Checkouts whose model turns each curl request into JavaScript/Python snippets highlight those too.
 const snippetsFor: ((text: string) => Array<{ code: string; lang: string }> | undefined) | undefined = await load('model/snippets.ts').then(
@@ -66,7 +74,9 @@ const engine = new LiquidEngine({
 const env = { engine, markdown, site, aliases: config.aliases, configFile: 'site.yml', laxTypes: new Set<string>() };
 
 type Doc = { doc: { data: Raw; file: string }; collection: string };
-const docs: Doc[] = (collections as Array<{ name: string; documents: Doc['doc'][] }>).flatMap((c) => c.documents.map((doc) => ({ doc, collection: c.name })));
+const docs: Doc[] = (collections as Array<{ name: string; documents: Doc['doc'][] }>).flatMap((c) =>
+  c.documents.map((doc) => ({ doc, collection: c.name })),
+);
 const objects = new Map<unknown, Doc>(docs.filter((d) => d.doc.data['content-type'] === 'api-object').map((d) => [d.doc.data.endpoint, d]));
 
 let pages = 0;

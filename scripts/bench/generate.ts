@@ -29,7 +29,11 @@ const TYPES = ['string', 'integer', 'boolean', 'object', 'timestamp'];
 
 const pad = (i: number) => String(i).padStart(5, '0');
 const q = (s: string) => JSON.stringify(s);
-const indent = (text: string, by: number) => text.split('\n').map((l) => (l ? ' '.repeat(by) + l : l)).join('\n');
+const indent = (text: string, by: number) =>
+  text
+    .split('\n')
+    .map((l) => (l ? ' '.repeat(by) + l : l))
+    .join('\n');
 
 function objectSlug(o: number): string {
   return `${NOUNS[o % NOUNS.length]}s-${pad(o)}`;
@@ -64,7 +68,9 @@ function apiYml(objects: number): string {
     const slug = objectSlug(o);
     const noun = NOUNS[o % NOUNS.length];
     lines.push(`  ${slug}:`, `    title: "${noun} ${o}"`, `    object: "#${slug}"`, `    base: "/${slug}"`);
-    lines.push(`    description: "A ${noun} (family ${o}) groups records that move together. See the [status note]({{ site.data.bench.api.dashboard | flatify }})."`);
+    lines.push(
+      `    description: "A ${noun} (family ${o}) groups records that move together. See the [status note]({{ site.data.bench.api.dashboard | flatify }})."`,
+    );
     for (const m of METHODS) {
       lines.push(
         `    ${m.id}:`,
@@ -98,17 +104,7 @@ put: |
 function responseCodes(o: number): string {
   const noun = NOUNS[o % NOUNS.length];
   const body = (code: string, message: string) =>
-    [
-      '```json',
-      '{',
-      '  "error": {',
-      `    "type": "${code}",`,
-      `    "message": "${message}",`,
-      `    "family": ${o}`,
-      '  }',
-      '}',
-      '```',
-    ]
+    ['```json', '{', '  "error": {', `    "type": "${code}",`, `    "message": "${message}",`, `    "family": ${o}`, '  }', '}', '```']
       .map((l) => `          ${l}`)
       .join('\n');
   return `all:
@@ -145,7 +141,8 @@ function objectFile(o: number): string {
   const slug = objectSlug(o);
   const noun = NOUNS[o % NOUNS.length];
   const methods = METHODS.map(
-    (m) => `  - id: "${m.id}-${slug}"\n    title: "${m.verb} a ${noun}"\n    method: "${m.http}"\n    short: "{{ api.core-objects.${slug}.${m.id}.short | flatify }}"`,
+    (m) =>
+      `  - id: "${m.id}-${slug}"\n    title: "${m.verb} a ${noun}"\n    method: "${m.http}"\n    short: "{{ api.core-objects.${slug}.${m.id}.short | flatify }}"`,
   ).join('\n');
   return `---
 product-type: "bench"
@@ -179,9 +176,16 @@ function attributes(o: number, m: number, count: number, exampleKey: string, req
     const lines = [`  - name: "${name}"`];
     if (required) lines.push(`    required: ${a % 2 === 0}`);
     lines.push(`    type: "${type}"`);
-    lines.push(`    description: "The ${name} of the record, at most {{ site.data.bench.limits.max-length }} characters. See [the object]({{ api.core-objects.${objectSlug(o)}.object }})."`);
+    lines.push(
+      `    description: "The ${name} of the record, at most {{ site.data.bench.limits.max-length }} characters. See [the object]({{ api.core-objects.${objectSlug(o)}.object }})."`,
+    );
     if (type === 'object') {
-      lines.push('    subarguments:', `      - name: "inner_${a}"`, '        type: "string"', `        description: "Nested value ${o}.${m}.${a}."`);
+      lines.push(
+        '    subarguments:',
+        `      - name: "inner_${a}"`,
+        '        type: "string"',
+        `        description: "Nested value ${o}.${m}.${a}."`,
+      );
     } else {
       lines.push(`    ${exampleKey}: |`, `      ${type === 'string' ? q(`v-${o}-${m}-${a}`) : (o * 31 + m * 7 + a) % 1000}`);
     }
@@ -194,8 +198,18 @@ function attributes(o: number, m: number, count: number, exampleKey: string, req
 function responseJson(o: number, m: number): string {
   const id = `${NOUNS[o % NOUNS.length].slice(0, 3)}_${pad(o)}${m}`;
   const lines = ['{', `  "id": "${id}",`, `  "object": "${NOUNS[o % NOUNS.length]}",`, '  "status": "active",'];
-  for (let i = 0; lines.length < 34; i++) lines.push(`  "attribute_${i}": ${i % 3 === 0 ? `"value ${o}-${m}-${i}"` : i % 3 === 1 ? (o * 13 + m * 5 + i) % 10007 : i % 2 === 0}` + ',');
-  lines.push('  "metadata": {', `    "source": "bench-${o}",`, `    "method": ${m}`, '  },', `  "created_at": "2024-05-${String((o % 28) + 1).padStart(2, '0')}T09:12:0${m % 10}Z"`, '}');
+  for (let i = 0; lines.length < 34; i++)
+    lines.push(
+      `  "attribute_${i}": ${i % 3 === 0 ? `"value ${o}-${m}-${i}"` : i % 3 === 1 ? (o * 13 + m * 5 + i) % 10007 : i % 2 === 0}` + ',',
+    );
+  lines.push(
+    '  "metadata": {',
+    `    "source": "bench-${o}",`,
+    `    "method": ${m}`,
+    '  },',
+    `  "created_at": "2024-05-${String((o % 28) + 1).padStart(2, '0')}T09:12:0${m % 10}Z"`,
+    '}',
+  );
   return lines.join('\n');
 }
 

@@ -51,7 +51,15 @@ export async function measure(command: string, args: string[], options: { env?: 
     peakRssMb = m ? Number(m[1]) / 1024 : 0;
     stderr = stderr.replace(/\n?\s*Command being timed:[\s\S]*$/, '');
   }
-  return { ok: code === 0, seconds, peakRssMb, cpuSeconds, rssSource: useTime ? 'time -v (largest process)' : '/proc poll (tree sum)', stdout, stderr };
+  return {
+    ok: code === 0,
+    seconds,
+    peakRssMb,
+    cpuSeconds,
+    rssSource: useTime ? 'time -v (largest process)' : '/proc poll (tree sum)',
+    stdout,
+    stderr,
+  };
 }
 
 /** Resident kB and CPU ticks (user + system) of `pid` and all its descendants. */

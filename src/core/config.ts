@@ -82,9 +82,7 @@ function absolutiseFolders(raw: Record<string, unknown>, baseDir: string): Recor
   const abs = (p: string) => path.resolve(baseDir, p);
   return {
     ...raw,
-    folders: Object.fromEntries(
-      Object.entries(folders).map(([k, v]) => [k, Array.isArray(v) ? v.map(abs) : abs(v)]),
-    ),
+    folders: Object.fromEntries(Object.entries(folders).map(([k, v]) => [k, Array.isArray(v) ? v.map(abs) : abs(v)])),
   };
 }
 

@@ -22,7 +22,11 @@ export function parseFrontMatter(text: string, file: string, absolutePath = file
   // Jekyll would copy an empty file through as a static file; here it is almost always a save gone wrong
   // (or a file created and not yet written), and skipping it silently would drop a page without a word.
   if (!text.trim()) {
-    throw new ContentError({ file, line: 1 }, 'file is empty', 'Add YAML front matter between --- lines (content-type, …), or delete the file.');
+    throw new ContentError(
+      { file, line: 1 },
+      'file is empty',
+      'Add YAML front matter between --- lines (content-type, …), or delete the file.',
+    );
   }
   let parsed: ParsedYaml | undefined;
   // gray-matter leaves a lone \r at the end of CRLF front matter; line numbers are unaffected.

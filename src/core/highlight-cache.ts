@@ -18,7 +18,10 @@ interface CacheFile {
 }
 
 export function highlightCacheFile(root: string, configFile = '', dir = path.resolve('node_modules/.cache/api-reference')): string {
-  const id = createHash('sha256').update(`${path.resolve(root)}\0${configFile}`).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(`${path.resolve(root)}\0${configFile}`)
+    .digest('hex')
+    .slice(0, 16);
   return path.join(dir, `highlight-${id}.json`);
 }
 

@@ -16,7 +16,17 @@ import { HighlightCache } from './highlight-cache.ts';
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 const LANGS = ['json', 'shellscript', 'yaml', 'javascript', 'typescript', 'python', 'http', 'html', 'xml', 'sql', 'ruby'];
 /** Names writers use that Shiki knows under another name (or not at all: `curl` is shell to a reader). */
-const ALIASES: Record<string, string> = { curl: 'shellscript', shell: 'shellscript', bash: 'shellscript', sh: 'shellscript', js: 'javascript', ts: 'typescript', yml: 'yaml', plaintext: 'text', txt: 'text' };
+const ALIASES: Record<string, string> = {
+  curl: 'shellscript',
+  shell: 'shellscript',
+  bash: 'shellscript',
+  sh: 'shellscript',
+  js: 'javascript',
+  ts: 'typescript',
+  yml: 'yaml',
+  plaintext: 'text',
+  txt: 'text',
+};
 
 let shiki: Promise<Shiki> | undefined;
 

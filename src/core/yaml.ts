@@ -25,10 +25,7 @@ export interface YamlSource {
 }
 
 export function formatFieldPath(path: FieldPath): string {
-  return path.reduce<string>(
-    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
-    '',
-  );
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
 
 export function parseYaml({ text, file, lineOffset = 0 }: YamlSource): ParsedYaml {
@@ -82,7 +79,11 @@ function duplicateKeyWarnings(doc: Document, file: string, line: (offset: number
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
         if (seen.has(key)) {
           const range = (pair.key as { range?: [number, number, number] } | null)?.range;
-          out.push({ file, line: range ? line(range[0]) : undefined, message: `duplicate key "${String(key)}"; the last one wins (as in Jekyll)` });
+          out.push({
+            file,
+            line: range ? line(range[0]) : undefined,
+            message: `duplicate key "${String(key)}"; the last one wins (as in Jekyll)`,
+          });
         }
         seen.add(key);
       }

@@ -29,28 +29,36 @@ export const LiquidConfigSchema = z.object({
   'lax-content-types': z.array(z.string()).default([]),
 });
 
-export const SiteConfigSchema = z
-  .looseObject({
-    title: z.string().default('API Reference'),
-    description: z.string().default(''),
-    /** Absolute origin of the deployed site (Jekyll's `url`), used by `absolute_url`. */
-    url: z.string().nullish().transform((v) => (v ?? '').replace(/\/+$/, '')),
-    /** Path the site is served under (Jekyll's `baseurl`); becomes Astro's `base`. */
-    baseurl: z.string().nullish().transform((v) => normaliseBase(v ?? '')),
-    folders: FoldersSchema.default(FoldersSchema.parse({})),
-    /** Short names bound before every render, as Liquid expressions: `link: site.data.urls`. */
-    aliases: z.record(z.string(), z.string()).default({}),
-    liquid: LiquidConfigSchema.default(LiquidConfigSchema.parse({})),
-    /** Where Errors-tab rows live: a Liquid expression giving a map of `<endpoint>: { all: [...] }`. */
-    'response-codes': z.string().default('site.data[page.product-type].response-codes'),
-    /**
-     * Origin of the site this one replaces. Root-relative links to pages this site does not build (a
-     * migrated site links to its old guides) are pointed there instead of being reported as broken.
-     */
-    'legacy-url': z.string().nullish().transform((v) => (v ?? '').replace(/\/+$/, '')),
-    /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
-    'broken-links': z.enum(['error', 'warn']).default('error'),
-  });
+export const SiteConfigSchema = z.looseObject({
+  title: z.string().default('API Reference'),
+  description: z.string().default(''),
+  /** Absolute origin of the deployed site (Jekyll's `url`), used by `absolute_url`. */
+  url: z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? '').replace(/\/+$/, '')),
+  /** Path the site is served under (Jekyll's `baseurl`); becomes Astro's `base`. */
+  baseurl: z
+    .string()
+    .nullish()
+    .transform((v) => normaliseBase(v ?? '')),
+  folders: FoldersSchema.default(FoldersSchema.parse({})),
+  /** Short names bound before every render, as Liquid expressions: `link: site.data.urls`. */
+  aliases: z.record(z.string(), z.string()).default({}),
+  liquid: LiquidConfigSchema.default(LiquidConfigSchema.parse({})),
+  /** Where Errors-tab rows live: a Liquid expression giving a map of `<endpoint>: { all: [...] }`. */
+  'response-codes': z.string().default('site.data[page.product-type].response-codes'),
+  /**
+   * Origin of the site this one replaces. Root-relative links to pages this site does not build (a
+   * migrated site links to its old guides) are pointed there instead of being reported as broken.
+   */
+  'legacy-url': z
+    .string()
+    .nullish()
+    .transform((v) => (v ?? '').replace(/\/+$/, '')),
+  /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
+  'broken-links': z.enum(['error', 'warn']).default('error'),
+});
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;

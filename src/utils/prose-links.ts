@@ -32,7 +32,11 @@ function text(node: Node): string {
 
 /** github-slugger's rule (Astro's MDX heading ids), enough to tell a same-page anchor from a reference one. */
 function headingSlug(s: string): string {
-  return s.toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  return s
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 /** A Sätteri hast plugin (Astro 7's Markdown processor) that rewrites bare `#anchor` links. */

@@ -47,7 +47,12 @@ export async function routes(): Promise<Route[]> {
   const prose = await proseEntries();
   return [
     // An object page's <title> matches its h1 and the sidebar: the plural heading ("Parcels").
-    ...entries.map((entry): Route => ({ kind: 'entry', path: entry.path, title: entry.kind === 'object' ? entry.heading : entry.title, entry })),
+    ...entries.map((entry): Route => ({
+      kind: 'entry',
+      path: entry.path,
+      title: entry.kind === 'object' ? entry.heading : entry.title,
+      entry,
+    })),
     ...prose.map((page): Route => ({ kind: 'prose', path: page.path, title: page.data.title, page })),
     ...lists(entries),
   ];

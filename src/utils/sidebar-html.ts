@@ -75,17 +75,29 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
   // not inside it: a link inside <summary> is a control nested in a control.
   const rowStart = '<li><div class="object">';
   const detailsTag = (l: NavLink) => (lazy ? `<details data-children="${escapeHtml(href(l.path))}"` : '<details');
-  const detailsBody = (l: NavLink) => `><summary><span class="visually-hidden">${escapeHtml(l.label)}: endpoints</span></summary><ul class="children">`;
+  const detailsBody = (l: NavLink) =>
+    `><summary><span class="visually-hidden">${escapeHtml(l.label)}: endpoints</span></summary><ul class="children">`;
   const rowEnd = '</ul></details></div></li>';
   // Each endpoint's item is escaped once; a page's copy of its group swaps in only its own marked item.
   const plainItems = new Map<NavLink, string[]>();
   const items = (l: NavLink, current?: NavLink) => {
-    const plain = plainItems.get(l) ?? plainItems.set(l, l.children!.map((c) => `<li>${linkHtml(c, false)}</li>`)).get(l)!;
-    return current ? plain.map((li, i) => (l.children![i] === current ? `<li>${linkHtml(current, true)}</li>` : li)).join('') : plain.join('');
+    const plain =
+      plainItems.get(l) ??
+      plainItems
+        .set(
+          l,
+          l.children!.map((c) => `<li>${linkHtml(c, false)}</li>`),
+        )
+        .get(l)!;
+    return current
+      ? plain.map((li, i) => (l.children![i] === current ? `<li>${linkHtml(current, true)}</li>` : li)).join('')
+      : plain.join('');
   };
   /** A closed row as a page outside the object shows it. */
   const closedRow = (l: NavLink) =>
-    l.children?.length ? `${rowStart}${linkHtml(l, false)}${detailsTag(l)}${detailsBody(l)}${lazy ? '' : items(l)}${rowEnd}` : `<li>${linkHtml(l, false)}</li>`;
+    l.children?.length
+      ? `${rowStart}${linkHtml(l, false)}${detailsTag(l)}${detailsBody(l)}${lazy ? '' : items(l)}${rowEnd}`
+      : `<li>${linkHtml(l, false)}</li>`;
 
   const objectRow = (l: NavLink) => {
     html += rowStart;
@@ -170,7 +182,9 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
     marks.set(
       k,
       list
-        .filter((m, i) => (m.text === ' open' ? !/ open$/.test(html.slice(m.at - 5, m.at)) : m.text !== ' aria-current="page"' || i === current))
+        .filter((m, i) =>
+          m.text === ' open' ? !/ open$/.test(html.slice(m.at - 5, m.at)) : m.text !== ' aria-current="page"' || i === current,
+        )
         .filter((m) => !seen.has(m.at) && seen.add(m.at))
         .sort((a, b) => a.at - b.at),
     );

@@ -8,7 +8,8 @@ export function plainText(html: string): string {
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
-const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|pre|blockquote|section|article|aside|figure|figcaption)\b[^>]*>/gi;
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|pre|blockquote|section|article|aside|figure|figcaption)\b[^>]*>/gi;
 
 /** The first sentence or so, cut at a word boundary: search engines show about 160 characters. */
 export function summary(text: string, max = 160): string {

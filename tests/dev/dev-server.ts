@@ -24,12 +24,16 @@ export async function startDevServer(): Promise<DevServer> {
   const port = 4600 + Math.floor(Math.random() * 400);
   // NODE_ENV from a test runner would put Vite inside Astro into another mode.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV'));
-  const server: ChildProcess = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--ignore-lock'], {
-    cwd: REPO_ROOT,
-    env: { ...env, CONTENT_ROOT: root },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--ignore-lock'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...env, CONTENT_ROOT: root },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   server.stdout!.on('data', (d) => (log += d));
   server.stderr!.on('data', (d) => (log += d));
@@ -57,7 +61,8 @@ export async function startDevServer(): Promise<DevServer> {
     const mark = log.length;
     writeFileSync(path.join(root, 'data', 'preview-warmup.yml'), `saves: ${i}\n`);
     const until = Date.now() + 2_000;
-    while (Date.now() < until && !/content changed \(.*preview-warmup\.yml\)/.test(log.slice(mark))) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < until && !/content changed \(.*preview-warmup\.yml\)/.test(log.slice(mark)))
+      await new Promise((r) => setTimeout(r, 50));
     const seen = log.slice(mark).search(/content changed \(.*preview-warmup\.yml\)/);
     if (seen >= 0) {
       while (!/reference pages from/.test(log.slice(mark + seen))) await new Promise((r) => setTimeout(r, 50));

@@ -14,6 +14,8 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   dev = await startDevServer();
 });
+// Playwright reads fixtures from an object pattern; this hook needs none.
+// eslint-disable-next-line no-empty-pattern
 test.afterEach(({}, testInfo) => {
   if (testInfo.status !== testInfo.expectedStatus) console.log(`server log:\n${dev.log()}`);
 });
@@ -53,7 +55,12 @@ test('endpoint, object, data and config edits show in the open page', async ({ p
     () => dev.edit('reference/parcels/parcel-object.md', 'title: "List all parcels"', 'title: "List every parcel"'),
     'List every parcel',
   );
-  await timeSave(page, 'site config (site.yml)', () => dev.edit('site.yml', 'title: "Parcelwise API Reference"', 'title: "Parcelwise Docs Preview"'), 'Parcelwise Docs Preview');
+  await timeSave(
+    page,
+    'site config (site.yml)',
+    () => dev.edit('site.yml', 'title: "Parcelwise API Reference"', 'title: "Parcelwise Docs Preview"'),
+    'Parcelwise Docs Preview',
+  );
 
   // Site data is read by the page only through Liquid in the endpoint file.
   await open(page, 'reference/parcels/create-a-parcel/');

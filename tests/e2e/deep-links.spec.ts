@@ -34,7 +34,10 @@ test('headings, arguments, nested attributes and example tabs carry ids and visi
 test('a link to a nested attribute in a non-default version opens that version, expanded, scrolled to', async ({ page }) => {
   await page.goto(`${SHIPMENTS}v1/list-shipments/#attr-data.parcel_id`);
   await expect(page.locator('article.endpoint')).toHaveAttribute('data-version', '1');
-  await expect(page.getByRole('navigation', { name: 'API version' }).getByRole('link', { name: 'v1' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'API version' }).getByRole('link', { name: 'v1' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   const row = page.locator('[id="attr-data.parcel_id"]');
   await expect(row).toBeVisible();
   await expect(row).toBeInViewport();
@@ -88,7 +91,10 @@ test('the version switcher is a navigation landmark of links that works by keybo
   await expect(links.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(`${SHIPMENTS}v1/create-a-shipment/`);
-  await expect(page.getByRole('navigation', { name: 'API version' }).getByRole('link', { name: 'v1' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'API version' }).getByRole('link', { name: 'v1' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 });
 
 test('prose headings get the same link icon, and following it scrolls there', async ({ page }) => {
@@ -105,7 +111,10 @@ test('prose headings get the same link icon, and following it scrolls there', as
 
   // Doc pages built from sections: the section carries the id.
   await page.goto(`${BASE}guides/errors/`);
-  const section = page.locator('main section[id]').filter({ has: page.locator('h2') }).first();
+  const section = page
+    .locator('main section[id]')
+    .filter({ has: page.locator('h2') })
+    .first();
   const sectionId = (await section.getAttribute('id'))!;
   await expect(section.locator('h2 a.anchor-link')).toHaveAttribute('href', `#${sectionId}`);
 });

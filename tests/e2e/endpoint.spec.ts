@@ -76,9 +76,11 @@ test.describe('Create a parcel (POST endpoint)', () => {
     await expect(items).toContainText('How many of this item the parcel contains.');
 
     // Nested properties stack inside the description column instead of widening the table past its column.
-    const overflowing = await page.locator('table.params').evaluateAll((tables) =>
-      tables.filter((t) => t.scrollWidth > t.parentElement!.clientWidth + 1).map((t) => t.getAttribute('aria-label')),
-    );
+    const overflowing = await page
+      .locator('table.params')
+      .evaluateAll((tables) =>
+        tables.filter((t) => t.scrollWidth > t.parentElement!.clientWidth + 1).map((t) => t.getAttribute('aria-label')),
+      );
     expect(overflowing).toEqual([]);
   });
 
@@ -88,9 +90,9 @@ test.describe('Create a parcel (POST endpoint)', () => {
     const pre = panel.locator('pre.shiki').first();
     await expect(pre).toBeVisible();
     // Shiki writes one span per token with an inline light colour; several different colours means real highlighting.
-    const colours = await pre.locator('span[style*="color"]').evaluateAll((spans) => [
-      ...new Set(spans.map((s) => (s as HTMLElement).style.color).filter(Boolean)),
-    ]);
+    const colours = await pre
+      .locator('span[style*="color"]')
+      .evaluateAll((spans) => [...new Set(spans.map((s) => (s as HTMLElement).style.color).filter(Boolean))]);
     expect(colours.length).toBeGreaterThan(2);
 
     const text = await codeText(panel);

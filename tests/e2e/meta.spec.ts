@@ -26,7 +26,14 @@ test('sitemap.xml lists every built page once, each with its canonical URL; robo
   const xml = await (await request.get(`${BASE}sitemap.xml`)).text();
   const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   expect(new Set(locs).size).toBe(locs.length);
-  for (const path of ['', 'reference/', 'reference/parcels/', 'reference/parcels/create-a-parcel/', 'reference/shipments/v1/', 'guides/introduction/']) {
+  for (const path of [
+    '',
+    'reference/',
+    'reference/parcels/',
+    'reference/parcels/create-a-parcel/',
+    'reference/shipments/v1/',
+    'guides/introduction/',
+  ]) {
     expect(locs).toContain(`${ROOT}${path}`);
   }
   expect(locs.some((l) => l.includes('404'))).toBe(false);

@@ -9,9 +9,7 @@ import { buildSidebarTemplate, renderSidebar } from '../../src/utils/sidebar-htm
 /** Checks every internal link on the current page: under the base, 200, and its #fragment exists there. */
 async function checkInternalLinks(page: Page, request: APIRequestContext): Promise<number> {
   const origin = new URL(page.url()).origin;
-  const internal = (await hrefs(page))
-    .map((h) => new URL(h, page.url()))
-    .filter((u) => u.origin === origin);
+  const internal = (await hrefs(page)).map((h) => new URL(h, page.url())).filter((u) => u.origin === origin);
   const pages = new Map<string, string>();
   for (const url of internal) {
     expect(url.pathname, `link ${url.href} on ${page.url()}`).toMatch(/^\/docs\//);
@@ -198,9 +196,7 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
 
   test('previous/next links follow the sidebar order', async ({ page }) => {
     await page.goto(`${BASE}reference/parcels/update-a-parcel/`);
-    const order = [
-      ...new Set(await page.locator('#site-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))),
-    ];
+    const order = [...new Set(await page.locator('#site-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))];
     for (const current of [order[0], order[3], order.at(-1)!]) {
       await page.goto(current);
       const i = order.indexOf(current);
@@ -224,7 +220,9 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
       .locator('main :is(h2, h3)[id]')
       .evaluateAll((hs) => hs.map((h) => ({ id: h.id, text: (h.textContent ?? '').replace(/\s+/g, ' ').trim() })));
     expect(headings.length).toBeGreaterThanOrEqual(2);
-    const items = await toc.getByRole('link').evaluateAll((as) => as.map((a) => ({ id: a.getAttribute('href')!.slice(1), text: a.textContent!.trim() })));
+    const items = await toc
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => ({ id: a.getAttribute('href')!.slice(1), text: a.textContent!.trim() })));
     expect(items).toEqual(headings);
     // The section being read is marked, and follows the reader.
     await expect(toc.locator('a[aria-current="true"]')).toHaveText(headings[0].text);
@@ -239,7 +237,7 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
     await expect(toc).toBeHidden();
   });
 
-  test('object groups collapse: only the current page\'s group is open, and a toggle opens another', async ({ page }) => {
+  test("object groups collapse: only the current page's group is open, and a toggle opens another", async ({ page }) => {
     await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
     const nav = page.getByRole('navigation', { name: 'Documentation' });
     const group = (path: string) => nav.locator('.object', { has: page.locator(`:scope > a[href="${BASE}${path}"]`) });
@@ -311,7 +309,10 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
     const expected = objects.find((o) => o.path === `${BASE}reference/shipments/`)!.children!.map((c) => c.label);
     await expect(shipments.locator('ul.children a > span:last-child')).toHaveText(expected);
     // The disclosure and the borrowed rows keep the sidebar accessible (same rules as a11y.spec.ts).
-    const axe = await new AxeBuilder({ page }).include('#site-nav').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const axe = await new AxeBuilder({ page })
+      .include('#site-nav')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 });

@@ -12,9 +12,27 @@ test('EndpointSummary renders method, title, URL and links to the endpoint (per 
   const summaries = page.locator('.summary');
   await expect(summaries).toHaveCount(3);
   const expected = [
-    { key: 'create-a-parcel', method: 'POST', title: 'Create a parcel', url: 'https://api.parcelwise.example/v1/parcels', href: `${BASE}reference/parcels/create-a-parcel/` },
-    { key: 'create-a-shipment', method: 'POST', title: 'Create a shipment', url: 'https://api.parcelwise.example/v2/shipments', href: `${BASE}reference/shipments/create-a-shipment/` },
-    { key: 'create-a-shipment', method: 'POST', title: 'Create a shipment', url: 'https://api.parcelwise.example/v1/shipments', href: `${BASE}reference/shipments/v1/create-a-shipment/` },
+    {
+      key: 'create-a-parcel',
+      method: 'POST',
+      title: 'Create a parcel',
+      url: 'https://api.parcelwise.example/v1/parcels',
+      href: `${BASE}reference/parcels/create-a-parcel/`,
+    },
+    {
+      key: 'create-a-shipment',
+      method: 'POST',
+      title: 'Create a shipment',
+      url: 'https://api.parcelwise.example/v2/shipments',
+      href: `${BASE}reference/shipments/create-a-shipment/`,
+    },
+    {
+      key: 'create-a-shipment',
+      method: 'POST',
+      title: 'Create a shipment',
+      url: 'https://api.parcelwise.example/v1/shipments',
+      href: `${BASE}reference/shipments/v1/create-a-shipment/`,
+    },
   ];
   for (const [i, e] of expected.entries()) {
     const s = summaries.nth(i);
@@ -49,7 +67,9 @@ test('RequestSample renders the highlighted request of the given endpoint and ve
   await expect(groups.nth(0).getByRole('tabpanel')).toContainText('requests.get(');
   await groups.nth(0).getByRole('tab', { name: 'curl' }).click();
   const pre = retrieve.locator('pre.shiki');
-  const colours = await pre.locator('span[style*="color"]').evaluateAll((spans) => new Set(spans.map((s) => (s as HTMLElement).style.color)).size);
+  const colours = await pre
+    .locator('span[style*="color"]')
+    .evaluateAll((spans) => new Set(spans.map((s) => (s as HTMLElement).style.color)).size);
   expect(colours).toBeGreaterThan(2);
   const text = await codeText(retrieve);
   expect(text.split('\n')[0]).toBe('curl -X GET https://api.parcelwise.example/v1/parcels/prc_4f8Kq2Zt9WmX \\');
@@ -91,7 +111,9 @@ test('Markdown code fences in prose pages follow the light/dark theme', async ({
   /** Relative luminance (0 dark … 1 light) of the block's background, and the colour of its first token. */
   const look = (pre: typeof fence) =>
     pre.evaluate((el) => {
-      const [r, g, b] = getComputedStyle(el).backgroundColor.match(/\d+(\.\d+)?/g)!.map(Number);
+      const [r, g, b] = getComputedStyle(el)
+        .backgroundColor.match(/\d+(\.\d+)?/g)!
+        .map(Number);
       const token = el.querySelector('span[style] span[style], .line span[style]') ?? el;
       return { luminance: (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255, token: getComputedStyle(token).color };
     });
@@ -116,9 +138,9 @@ test('in-page anchor links in prose pages land on an existing element', async ({
   let checked = 0;
   for (const path of [INTRO, AUTH]) {
     await page.goto(path);
-    const links = await page.locator('main a[href*="#"]').evaluateAll((as) =>
-      as.map((a) => ({ text: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })),
-    );
+    const links = await page
+      .locator('main a[href*="#"]')
+      .evaluateAll((as) => as.map((a) => ({ text: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })));
     for (const { text, href } of links) {
       const url = new URL(href);
       if (url.origin !== new URL(page.url()).origin) continue;

@@ -106,7 +106,13 @@ describe('npm run check on real content', () => {
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ ok: false, errors: 1, pages: 0 });
     expect(report.problems).toContainEqual(
-      expect.objectContaining({ severity: 'error', file: 'reference/widgets/list-widgets.md', line: 8, field: 'description', message: 'undefined variable "widgit"' }),
+      expect.objectContaining({
+        severity: 'error',
+        file: 'reference/widgets/list-widgets.md',
+        line: 8,
+        field: 'description',
+        message: 'undefined variable "widgit"',
+      }),
     );
   });
 
@@ -116,12 +122,22 @@ describe('npm run check on real content', () => {
     expect(r.stderr).toContain('does not exist');
   });
 
-  it.skipIf(!hasCorpus)('finds no errors in the corpus, whose build succeeds (needs ../shared)', async () => {
-    const r = await run('scripts/check.ts', ['--json', '--root', path.join(CORPUS, 'stitch-docs'), '--config', 'presets/stitch-docs.yml']);
-    const report = JSON.parse(r.stdout);
-    console.log(`check on the corpus: ${report.errors} errors, ${report.warnings} warnings, ${report.pages} pages`);
-    expect(r.status).toBe(0);
-    expect(report.errors).toBe(0);
-    expect(report.pages).toBeGreaterThan(100);
-  }, 60_000);
+  it.skipIf(!hasCorpus)(
+    'finds no errors in the corpus, whose build succeeds (needs ../shared)',
+    async () => {
+      const r = await run('scripts/check.ts', [
+        '--json',
+        '--root',
+        path.join(CORPUS, 'stitch-docs'),
+        '--config',
+        'presets/stitch-docs.yml',
+      ]);
+      const report = JSON.parse(r.stdout);
+      console.log(`check on the corpus: ${report.errors} errors, ${report.warnings} warnings, ${report.pages} pages`);
+      expect(r.status).toBe(0);
+      expect(report.errors).toBe(0);
+      expect(report.pages).toBeGreaterThan(100);
+    },
+    60_000,
+  );
 });

@@ -203,9 +203,7 @@ function readEndpoint(built: BuiltEndpoint, key: string): ActualEndpoint {
   const notAvailable = article
     .querySelectorAll('aside.notice')
     .some((n) => textOf(n.querySelector('strong')) === 'Not available in this version');
-  const hasSections = Boolean(
-    article.querySelector('.endpoint-meta, .description, .columns, .examples, example-tabs, table.params'),
-  );
+  const hasSections = Boolean(article.querySelector('.endpoint-meta, .description, .columns, .examples, example-tabs, table.params'));
   return {
     page: pagePathOf(built.file),
     title: textOf(titleSpan),
@@ -280,7 +278,9 @@ describe.skipIf(!hasCorpus)('corpus conformance (needs ../shared)', () => {
 
   beforeAll(() => {
     if (!existsSync(path.join(CORPUS_DIST, 'index.html'))) {
-      throw new Error(`${path.relative(REPO_ROOT, CORPUS_DIST)}/ does not exist: run \`npm run build:corpus\` first (../shared/corpus is present).`);
+      throw new Error(
+        `${path.relative(REPO_ROOT, CORPUS_DIST)}/ does not exist: run \`npm run build:corpus\` first (../shared/corpus is present).`,
+      );
     }
     const expected = JSON.parse(readFileSync(CORPUS_EXPECTED, 'utf8')) as Record<string, ExpectedEndpoint>;
     const latestOf = new Map<string, number>();
@@ -293,7 +293,9 @@ describe.skipIf(!hasCorpus)('corpus conformance (needs ../shared)', () => {
       const found = index.get(`${e.key}@${e.version}`) ?? [];
       const verdicts = new Map<Field, Verdict>();
       if (found.length !== 1) {
-        const why = found.length ? `found on ${found.length} pages: ${found.map((f) => f.file).join(', ')}` : 'no page has this endpoint article';
+        const why = found.length
+          ? `found on ${found.length} pages: ${found.map((f) => f.file).join(', ')}`
+          : 'no page has this endpoint article';
         for (const f of FIELDS) verdicts.set(f, { status: 'mismatch', detail: why });
       } else {
         const actual = readEndpoint(found[0]!, e.key);
@@ -341,7 +343,10 @@ describe.skipIf(!hasCorpus)('corpus conformance (needs ../shared)', () => {
         if (v.status === 'n/a' && v.note.startsWith('allowed: ')) used.add(`${f}:${r.source}`);
       }
     }
-    expect(Object.keys(ALLOWED_DIFFERENCES).filter((k) => !used.has(k)), 'stale ALLOWED_DIFFERENCES entries').toEqual([]);
+    expect(
+      Object.keys(ALLOWED_DIFFERENCES).filter((k) => !used.has(k)),
+      'stale ALLOWED_DIFFERENCES entries',
+    ).toEqual([]);
   });
 
   for (const field of FIELDS) {

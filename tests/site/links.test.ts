@@ -29,17 +29,20 @@ function siteSuite(label: string, dist: string, buildCommand: string): void {
 
   it('has no broken internal links', () => {
     expect(report.internalChecked).toBeGreaterThan(report.pages);
-    expect(report.brokenLinks, `${report.brokenLinks.length} broken internal link(s):\n${formatBroken(report.brokenLinks)}\n`).toHaveLength(0);
+    expect(report.brokenLinks, `${report.brokenLinks.length} broken internal link(s):\n${formatBroken(report.brokenLinks)}\n`).toHaveLength(
+      0,
+    );
   });
 
   it('has no broken fragment anchors', () => {
     expect(report.fragmentsChecked).toBeGreaterThan(0);
-    expect(report.brokenFragments, `${report.brokenFragments.length} broken fragment anchor(s):\n${formatBroken(report.brokenFragments)}\n`).toHaveLength(0);
+    expect(
+      report.brokenFragments,
+      `${report.brokenFragments.length} broken fragment anchor(s):\n${formatBroken(report.brokenFragments)}\n`,
+    ).toHaveLength(0);
   });
 }
 
 describe('links: sample site (dist/)', () => siteSuite('sample site', SAMPLE_DIST, 'npm run build'));
 
-describe.skipIf(!hasCorpus)('links: corpus site (needs ../shared)', () =>
-  siteSuite('corpus site', CORPUS_DIST, 'npm run build:corpus'),
-);
+describe.skipIf(!hasCorpus)('links: corpus site (needs ../shared)', () => siteSuite('corpus site', CORPUS_DIST, 'npm run build:corpus'));

@@ -63,7 +63,11 @@ export function buildError(options: BuildOptions): ContentError {
   return errors[0];
 }
 
-export function entryAt<K extends ReferenceEntry['kind']>(result: BuildResult, pagePath: string, kind?: K): Extract<ReferenceEntry, { kind: K }> {
+export function entryAt<K extends ReferenceEntry['kind']>(
+  result: BuildResult,
+  pagePath: string,
+  kind?: K,
+): Extract<ReferenceEntry, { kind: K }> {
   const entry = result.entries.find((e) => e.path === pagePath);
   if (!entry) throw new Error(`no entry at ${pagePath}; have ${result.entries.map((e) => e.path).join(', ')}`);
   if (kind && entry.kind !== kind) throw new Error(`${pagePath} is a ${entry.kind}, not a ${kind}`);

@@ -40,7 +40,9 @@ describe('front matter', () => {
 describe('Liquid in front matter', () => {
   it('an unknown variable names the variable, file, field and line', () => {
     const e = errorFor({
-      'reference/widgets/list-widgets.md': widgetEndpoint('key: "list-widgets"\nmethod: "get"\ndescription: "Lists {{ widgit.count }} widgets."'),
+      'reference/widgets/list-widgets.md': widgetEndpoint(
+        'key: "list-widgets"\nmethod: "get"\ndescription: "Lists {{ widgit.count }} widgets."',
+      ),
     });
     expect(e.location).toEqual({ file: 'reference/widgets/list-widgets.md', field: 'description', line: 7 });
     expect(e.message).toMatch(/^reference\/widgets\/list-widgets\.md:7 \(field "description"\): undefined variable "widgit"/);
@@ -79,7 +81,9 @@ describe('Liquid in front matter', () => {
 
   it('an unknown filter names the filter, file, field and line', () => {
     const e = errorFor({
-      'reference/widgets/list-widgets.md': widgetEndpoint('key: "list-widgets"\nmethod: "get"\nreturns: |\n  A list.\n  {{ "x" | frobnicate }}'),
+      'reference/widgets/list-widgets.md': widgetEndpoint(
+        'key: "list-widgets"\nmethod: "get"\nreturns: |\n  A list.\n  {{ "x" | frobnicate }}',
+      ),
     });
     expect(e.location).toMatchObject({ file: 'reference/widgets/list-widgets.md', field: 'returns' });
     expect(e.location.line).toBe(9);
@@ -88,7 +92,9 @@ describe('Liquid in front matter', () => {
 
   it('a self-referencing flatify is reported as runaway flatify, naming the file and field', () => {
     const e = errorFor({
-      'reference/widgets/list-widgets.md': widgetEndpoint('key: "list-widgets"\nmethod: "get"\ndescription: "Again: {{ endpoint.description | flatify }}"'),
+      'reference/widgets/list-widgets.md': widgetEndpoint(
+        'key: "list-widgets"\nmethod: "get"\ndescription: "Again: {{ endpoint.description | flatify }}"',
+      ),
     });
     expect(e.location).toMatchObject({ file: 'reference/widgets/list-widgets.md', field: 'description', line: 7 });
     expect(e.message).toContain('runaway flatify');
@@ -129,7 +135,8 @@ describe('required fields and references between files', () => {
 
   it('an endpoint whose object is missing names the file, the field and the object', () => {
     const e = errorFor({
-      'reference/ghosts/list-ghosts.md': '---\nproduct-type: "widgets"\ncontent-type: "api-endpoint"\nendpoint: "ghosts"\nkey: "list-ghosts"\nmethod: "get"\n---\n',
+      'reference/ghosts/list-ghosts.md':
+        '---\nproduct-type: "widgets"\ncontent-type: "api-endpoint"\nendpoint: "ghosts"\nkey: "list-ghosts"\nmethod: "get"\n---\n',
     });
     expect(e.location).toEqual({ file: 'reference/ghosts/list-ghosts.md', field: 'endpoint', line: 4 });
     expect(e.message).toContain('no api-object file has endpoint: "ghosts"');
@@ -160,7 +167,8 @@ describe('required fields and references between files', () => {
 
   it('a duplicate object names both files', () => {
     const e = errorFor({
-      'reference/widgets/zz-widget-object.md': '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "widgets"\ntitle: "Widget again"\n---\n',
+      'reference/widgets/zz-widget-object.md':
+        '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "widgets"\ntitle: "Widget again"\n---\n',
     });
     expect(e.location).toMatchObject({ file: 'reference/widgets/zz-widget-object.md', field: 'endpoint' });
     expect(e.message).toContain('duplicate object "widgets": reference/widgets/widget-object.md declares it too');
@@ -172,7 +180,8 @@ describe('the build as a whole', () => {
     const dir = tempRoot('mini-site', {
       'reference/widgets/list-widgets.md': widgetEndpoint('key: "list-widgets"\ntitle: "no method"'),
       'reference/widgets/archive-a-widget.md': widgetEndpoint('method: "post"\ntitle: "no key"'),
-      'reference/widgets/zz-widget-object.md': '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "widgets"\ntitle: "Widget again"\n---\n',
+      'reference/widgets/zz-widget-object.md':
+        '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "widgets"\ntitle: "Widget again"\n---\n',
     });
     let thrown: unknown;
     let returned: unknown;
@@ -197,7 +206,9 @@ describe('the build as a whole', () => {
     const errors = buildErrors({
       root: tempRoot('mini-site', {
         'reference/widgets/list-widgets.md': widgetEndpoint('key: "list-widgets"\nmethod: "get"\ndescription: "{{ first-missing }}"'),
-        'reference/widgets/archive-a-widget.md': widgetEndpoint('key: "archive-a-widget"\nmethod: "post"\ndescription: "{{ second-missing }}"'),
+        'reference/widgets/archive-a-widget.md': widgetEndpoint(
+          'key: "archive-a-widget"\nmethod: "post"\ndescription: "{{ second-missing }}"',
+        ),
       }),
     });
     expect(errors.map((e) => [e.location.file, e.location.field])).toEqual([
@@ -215,6 +226,9 @@ describe('the build as a whole', () => {
         'reference/gizmos/gizmo-object.md': '---\ntitle: "x"\n\tbad: 1\n---\n',
       }),
     });
-    expect(errors.map((e) => `${e.location.file}:${e.location.line}`)).toEqual(['reference/gizmos/gizmo-object.md:3', 'reference/widgets/list-widgets.md:2']);
+    expect(errors.map((e) => `${e.location.file}:${e.location.line}`)).toEqual([
+      'reference/gizmos/gizmo-object.md:3',
+      'reference/widgets/list-widgets.md:2',
+    ]);
   });
 });

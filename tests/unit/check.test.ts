@@ -17,7 +17,10 @@ afterAll(() => {
 });
 
 const lines = (root: string) => checkContent({ root }).problems.map(formatProblem);
-const errorLines = (root: string) => checkContent({ root }).problems.filter((p) => p.severity === 'error').map(formatProblem);
+const errorLines = (root: string) =>
+  checkContent({ root })
+    .problems.filter((p) => p.severity === 'error')
+    .map(formatProblem);
 
 describe('checkContent on the bad-input cases', () => {
   it('passes the fixture site they are laid over', () => {
@@ -52,7 +55,8 @@ describe('checkContent collects across files and stages', () => {
   it('lists a parse error in one file together with a schema error in another', () => {
     const root = tempRoot('mini-site', {
       'reference/widgets/list-widgets.md': '---\nkey: a: b\n---\n',
-      'reference/widgets/archive-a-widget.md': '---\nproduct-type: "widgets"\ncontent-type: "api-endpoint"\nendpoint: "widgets"\nkey: "archive-a-widget"\n---\n',
+      'reference/widgets/archive-a-widget.md':
+        '---\nproduct-type: "widgets"\ncontent-type: "api-endpoint"\nendpoint: "widgets"\nkey: "archive-a-widget"\n---\n',
     });
     expect(errorLines(root)).toEqual([
       'reference/widgets/list-widgets.md:2: malformed YAML: Nested mappings are not allowed in compact mappings',
@@ -80,6 +84,8 @@ describe('checkContent collects across files and stages', () => {
     const root = tempRoot('mini-site', {
       'reference/widgets/widget-object.md': object.replace('  - id: "delete-a-widget"', '  - id: "list-widgets"'),
     });
-    expect(errorLines(root)).toEqual(['reference/widgets/widget-object.md:27 available-methods[2].id: duplicate id "list-widgets" (also available-methods[1])']);
+    expect(errorLines(root)).toEqual([
+      'reference/widgets/widget-object.md:27 available-methods[2].id: duplicate id "list-widgets" (also available-methods[1])',
+    ]);
   });
 });

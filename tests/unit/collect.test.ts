@@ -21,7 +21,7 @@ describe('documents of other content types', () => {
         'key: "list-widgets"',
         'version: "4"',
         'method: "get"',
-        'description: "Guides: {% assign guides = site.reference | where: \'content-type\', \'guide\' | sort: \'order\' %}{% for g in guides %}{{ g.title }};{% endfor %}"',
+        "description: \"Guides: {% assign guides = site.reference | where: 'content-type', 'guide' | sort: 'order' %}{% for g in guides %}{{ g.title }};{% endfor %}\"",
         '---',
         '',
       ].join('\n'),
@@ -36,8 +36,11 @@ describe('documents of other content types', () => {
 
   it('a document without a title gets one from its file name, as Jekyll does', () => {
     const dir = tempRoot('mini-site', {
-      'reference/widgets/list-widgets.md': '---\nproduct-type: "widgets"\ncontent-type: "api-endpoint"\nendpoint: "widgets"\nkey: "list-widgets"\nversion: "4"\nmethod: "get"\ndescription: "I am {{ page.title }}."\n---\n',
+      'reference/widgets/list-widgets.md':
+        '---\nproduct-type: "widgets"\ncontent-type: "api-endpoint"\nendpoint: "widgets"\nkey: "list-widgets"\nversion: "4"\nmethod: "get"\ndescription: "I am {{ page.title }}."\n---\n',
     });
-    expect(endpointAt(buildReference({ root: dir }), 'reference/widgets/list-widgets/').descriptionHtml).toBe('<p>I am List Widgets.</p>\n');
+    expect(endpointAt(buildReference({ root: dir }), 'reference/widgets/list-widgets/').descriptionHtml).toBe(
+      '<p>I am List Widgets.</p>\n',
+    );
   });
 });

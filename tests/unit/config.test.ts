@@ -211,7 +211,10 @@ describe('config errors', () => {
 describe('site config encoding', () => {
   it('names the config file and line of a byte that is not UTF-8', () => {
     const dir = tempRoot(undefined, { 'site.yml': 'title: "Docs"\n' });
-    writeFileSync(path.join(dir, 'site.yml'), Buffer.concat([Buffer.from('title: "Docs"\ndescription: "Caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    writeFileSync(
+      path.join(dir, 'site.yml'),
+      Buffer.concat([Buffer.from('title: "Docs"\ndescription: "Caf'), Buffer.from([0xe9]), Buffer.from('"\n')]),
+    );
     expect(() => loadSiteConfig(dir)).toThrow(/^site\.yml:2: not valid UTF-8 \(0xE9 at byte 32\)/);
   });
 });

@@ -12,14 +12,16 @@ import { endpointAt, fixture, removeTempRoots, tempRoot } from './_helpers.ts';
 afterAll(removeTempRoots);
 
 describe('codeText', () => {
-  it('strips HTML tags such as <code class=\'apiUrl\'> but keeps <ACCESS_TOKEN> placeholders', () => {
+  it("strips HTML tags such as <code class='apiUrl'> but keeps <ACCESS_TOKEN> placeholders", () => {
     expect(codeText(`curl "<code class='apiUrl'>https://api.example.test</code>/v4/x" -H "Bearer <ACCESS_TOKEN>"`)).toBe(
       'curl "https://api.example.test/v4/x" -H "Bearer <ACCESS_TOKEN>"',
     );
   });
 
   it('strips other inline markup (span, strong, br) but not upper-case or mixed placeholders', () => {
-    expect(codeText('<span class="x">a</span><strong>b</strong><br/>c <HOST> <Source_ID> <PASSWORD>')).toBe('abc <HOST> <Source_ID> <PASSWORD>');
+    expect(codeText('<span class="x">a</span><strong>b</strong><br/>c <HOST> <Source_ID> <PASSWORD>')).toBe(
+      'abc <HOST> <Source_ID> <PASSWORD>',
+    );
   });
 
   it('decodes entities after stripping, so an escaped tag stays as text', () => {
@@ -105,14 +107,19 @@ describe('example tabs in a build (mini-site)', () => {
 
   it('resolves a header written without an inner flatify through the extra pass over the joined text', () => {
     const list = endpointAt(result, 'reference/widgets/list-widgets/');
-    expect(list.requests.map((r) => r.code)).toEqual([`curl "https://api.mini.example/v4/widgets" \\\n     -H 'Authorization: Bearer <ACCESS_TOKEN>'`]);
+    expect(list.requests.map((r) => r.code)).toEqual([
+      `curl "https://api.mini.example/v4/widgets" \\\n     -H 'Authorization: Bearer <ACCESS_TOKEN>'`,
+    ]);
   });
 
   it('renders a seed-style Liquid curl line (assign, flatify, replace, remove: right-bracket) and detects shell despite `language: json`', () => {
     const del = endpointAt(result, 'reference/widgets/delete-a-widget/');
     expect(del.fullUrl).toBe('https://api.mini.example/v4/widgets/{widget_id}');
     expect(del.requests).toEqual([
-      expect.objectContaining({ lang: 'shellscript', code: 'curl -X DELETE https://api.mini.example/v4/widgets/wdg_123 \\\n     -H "Authorization: Bearer <ACCESS_TOKEN>"' }),
+      expect.objectContaining({
+        lang: 'shellscript',
+        code: 'curl -X DELETE https://api.mini.example/v4/widgets/wdg_123 \\\n     -H "Authorization: Bearer <ACCESS_TOKEN>"',
+      }),
     ]);
   });
 

@@ -14,6 +14,7 @@ afterAll(removeTempRoots);
 
 const root = fixture('data-basic');
 const loaded = loadSiteData(path.join(root, 'data'), root);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deep look-ups into arbitrary test data
 const data = loaded.data as Record<string, any>;
 
 function loadError(files: Record<string, string>): ContentError {

@@ -16,7 +16,10 @@ import path from 'node:path';
 afterAll(removeTempRoots);
 
 describe('parseFrontMatter', () => {
-  const doc = parseFrontMatter('---\ntitle: "T"\nshort-url: |\n  /v1/x\nlist:\n  - name: "a"\n    description: "d"\n---\nBody text\n', 'reference/x.md');
+  const doc = parseFrontMatter(
+    '---\ntitle: "T"\nshort-url: |\n  /v1/x\nlist:\n  - name: "a"\n    description: "d"\n---\nBody text\n',
+    'reference/x.md',
+  );
 
   it('splits data and body', () => {
     expect(doc.data).toEqual({ title: 'T', 'short-url': '/v1/x\n', list: [{ name: 'a', description: 'd' }] });
@@ -43,7 +46,10 @@ describe('parseFrontMatter', () => {
 
 describe('collectDocuments', () => {
   it('gives a document without a title one made from its file name, as Jekyll does', () => {
-    const dir = tempRoot(undefined, { 'reference/v3/delete-a-destination-v3.md': '---\nkey: "x"\n---\n', 'reference/b.md': '---\ntitle: "Kept"\n---\n' });
+    const dir = tempRoot(undefined, {
+      'reference/v3/delete-a-destination-v3.md': '---\nkey: "x"\n---\n',
+      'reference/b.md': '---\ntitle: "Kept"\n---\n',
+    });
     const [collection] = collectDocuments([path.join(dir, 'reference')], dir);
     expect(collection.name).toBe('reference');
     expect(collection.documents.map((d) => [d.file, d.data.title])).toEqual([

@@ -11,7 +11,16 @@ import { buildErrors, endpointAt, fixture, objectAt, removeTempRoots, tempRoot }
 afterAll(removeTempRoots);
 
 function page(path: string, anchors: string[]): ReferenceEntry {
-  return { kind: 'doc', title: path, path, source: `${path}index.md`, anchors, order: 0, anchor: anchors[0] ?? '', sections: [] } as ReferenceEntry;
+  return {
+    kind: 'doc',
+    title: path,
+    path,
+    source: `${path}index.md`,
+    anchors,
+    order: 0,
+    anchor: anchors[0] ?? '',
+    sections: [],
+  } as ReferenceEntry;
 }
 
 describe('resolveHref', () => {
@@ -36,7 +45,9 @@ describe('resolveHref', () => {
   });
 
   it('decodes percent-encoded anchors', () => {
-    expect(resolveHref('#create-a-widget%2D%2Darguments', a, index)).toBe('/docs/reference/widgets/create-a-widget/#create-a-widget%2D%2Darguments');
+    expect(resolveHref('#create-a-widget%2D%2Darguments', a, index)).toBe(
+      '/docs/reference/widgets/create-a-widget/#create-a-widget%2D%2Darguments',
+    );
   });
 
   it('reports an anchor no page has as broken (undefined)', () => {
@@ -116,14 +127,17 @@ describe('links in a build', () => {
         '## Archive limits\n\n  Archived widgets can be made again with [Make a gadget](#make-a-gadget).',
         'arguments:\n  - name: "id"\n    type: "string"\n    description: "See [limits](#archive-limits) and [the object](#widgets)."\n',
       ),
-      'data/widgets/response-codes/widgets.yml': 'all:\n  - code: "409"\n    responses:\n      - method: "post"\n        condition: "See [archiving](#archive-limits)"\n        response-body: "Use [list](#list-widgets)."\n',
+      'data/widgets/response-codes/widgets.yml':
+        'all:\n  - code: "409"\n    responses:\n      - method: "post"\n        condition: "See [archiving](#archive-limits)"\n        response-body: "Use [list](#list-widgets)."\n',
     });
     const r = buildReference({ root: dir });
     const arch = endpointAt(r, 'reference/widgets/archive-a-widget/');
     // The latest version claims the shared anchor #make-a-gadget.
     expect(arch.descriptionHtml).toContain('<a href="/docs/reference/gadgets/make-a-gadget/#make-a-gadget">');
     expect(arch.anchors).toContain('archive-limits');
-    expect(arch.arguments[0].descriptionHtml).toBe('<p>See <a href="#archive-limits">limits</a> and <a href="/docs/reference/widgets/#widgets">the object</a>.</p>\n');
+    expect(arch.arguments[0].descriptionHtml).toBe(
+      '<p>See <a href="#archive-limits">limits</a> and <a href="/docs/reference/widgets/#widgets">the object</a>.</p>\n',
+    );
     const create = endpointAt(r, 'reference/widgets/create-a-widget/');
     expect(create.errors[0].conditionHtml).toBe('See <a href="/docs/reference/widgets/archive-a-widget/#archive-limits">archiving</a>');
     expect(create.errors[0].bodyHtml).toBe('<p>Use <a href="/docs/reference/widgets/list-widgets/#list-widgets">list</a>.</p>\n');
@@ -149,22 +163,36 @@ describe('links in a build', () => {
 
   it('rewrites that link to legacy-url when the site config sets one', () => {
     const site = 'title: "Mini"\nbaseurl: "/docs"\nlegacy-url: "https://old.example/"\naliases:\n  api: site.data[page.product-type].api\n';
-    const dir = tempRoot('mini-site', { 'site.yml': site, 'reference/widgets/archive-a-widget.md': archive('See [the old guide](/guides/old-page/).') });
+    const dir = tempRoot('mini-site', {
+      'site.yml': site,
+      'reference/widgets/archive-a-widget.md': archive('See [the old guide](/guides/old-page/).'),
+    });
     const r = buildReference({ root: dir });
-    expect(endpointAt(r, 'reference/widgets/archive-a-widget/').descriptionHtml).toBe('<p>See <a href="https://old.example/guides/old-page/">the old guide</a>.</p>\n');
+    expect(endpointAt(r, 'reference/widgets/archive-a-widget/').descriptionHtml).toBe(
+      '<p>See <a href="https://old.example/guides/old-page/">the old guide</a>.</p>\n',
+    );
   });
 
   it('only warns about broken links when `broken-links: warn`', () => {
     const site = 'title: "Mini"\nbaseurl: "/docs"\nbroken-links: "warn"\naliases:\n  api: site.data[page.product-type].api\n';
-    const dir = tempRoot('mini-site', { 'site.yml': site, 'reference/widgets/archive-a-widget.md': archive('See [nothing](#no-such-anchor).') });
+    const dir = tempRoot('mini-site', {
+      'site.yml': site,
+      'reference/widgets/archive-a-widget.md': archive('See [nothing](#no-such-anchor).'),
+    });
     const r = buildReference({ root: dir });
     expect(endpointAt(r, 'reference/widgets/archive-a-widget/').descriptionHtml).toContain('href="#no-such-anchor"');
-    expect(r.warnings).toContainEqual(expect.objectContaining({ file: 'reference/widgets/archive-a-widget.md', message: expect.stringContaining('broken link "#no-such-anchor"') }));
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        file: 'reference/widgets/archive-a-widget.md',
+        message: expect.stringContaining('broken link "#no-such-anchor"'),
+      }),
+    );
   });
 
   it('rewrites links of object pages too', () => {
     const dir = tempRoot('mini-site', {
-      'reference/gizmos/gizmo-object.md': '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "gizmos"\ntitle: "Gizmo"\ndescription: "Made by [widgets](#create-a-widget)."\n---\n',
+      'reference/gizmos/gizmo-object.md':
+        '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "gizmos"\ntitle: "Gizmo"\ndescription: "Made by [widgets](#create-a-widget)."\n---\n',
     });
     expect(objectAt(buildReference({ root: dir }), 'reference/gizmos/').descriptionHtml).toBe(
       '<p>Made by <a href="/docs/reference/widgets/create-a-widget/#create-a-widget">widgets</a>.</p>\n',
@@ -184,7 +212,8 @@ describe('links on best-effort pages and root-relative fragments', () => {
   });
 
   it('on a lax content type, warns about a broken link and drops its href instead of failing', () => {
-    const site = 'title: "Mini"\nbaseurl: "/docs"\nliquid:\n  lax-content-types: [api-endpoint]\naliases:\n  api: site.data[page.product-type].api\n';
+    const site =
+      'title: "Mini"\nbaseurl: "/docs"\nliquid:\n  lax-content-types: [api-endpoint]\naliases:\n  api: site.data[page.product-type].api\n';
     const dir = tempRoot('mini-site', {
       'site.yml': site,
       'reference/widgets/archive-a-widget.md': archive('See [nothing]({{ doc-link | append: "#no-such-anchor" }}).'),

@@ -75,7 +75,9 @@ describe('aliases', () => {
     const result = buildReference({ root: tempRoot('mini-site') });
     expect(objectAt(result, 'reference/widgets/').descriptionHtml).toContain('Served by Widgets API.');
     expect(objectAt(result, 'reference/gadgets/').descriptionHtml).toContain('Served by Gadgets API.');
-    expect(endpointAt(result, 'reference/gadgets/v1/make-a-gadget/').requests[0].code).toBe('curl -X POST https://api.gadgets.example/v1/gadgets');
+    expect(endpointAt(result, 'reference/gadgets/v1/make-a-gadget/').requests[0].code).toBe(
+      'curl -X POST https://api.gadgets.example/v1/gadgets',
+    );
   });
 });
 
@@ -97,7 +99,14 @@ describe('flatify', () => {
   });
 
   it('allows legitimate deep nesting (Stitch nests five levels)', () => {
-    const chain = { a: '{{ b | flatify }}', b: '{{ c | flatify }}', c: '{{ d | flatify }}', d: '{{ e | flatify }}', e: '{{ f | flatify }}', f: 'bottom' };
+    const chain = {
+      a: '{{ b | flatify }}',
+      b: '{{ c | flatify }}',
+      c: '{{ d | flatify }}',
+      d: '{{ e | flatify }}',
+      e: '{{ f | flatify }}',
+      f: 'bottom',
+    };
     expect(render('{{ a | flatify }}', chain)).toBe('bottom');
   });
 
@@ -151,7 +160,9 @@ describe('assign scope', () => {
   it('in a build, leaks from a request example to the Errors tab of the same endpoint but not to the next endpoint page', () => {
     const result = buildReference({ root: tempRoot('mini-site') });
     // delete-a-widget assigns right-bracket in its Request code; widget-special.yml uses it without assigning.
-    expect(endpointAt(result, 'reference/widgets/delete-a-widget/').errors[0].bodyHtml).toContain('https://api.mini.example/v4/widgets/{widget_id<');
+    expect(endpointAt(result, 'reference/widgets/delete-a-widget/').errors[0].bodyHtml).toContain(
+      'https://api.mini.example/v4/widgets/{widget_id<',
+    );
     // archive-a-widget is rendered after it and tests the name.
     expect(endpointAt(result, 'reference/widgets/archive-a-widget/').descriptionHtml).toBe('<p>right-bracket here: unset</p>\n');
   });
@@ -165,7 +176,9 @@ describe('lax bracket lookups (JEKYLL-SEMANTICS §3)', () => {
   };
 
   it('reads `]name` as `].name`', () => {
-    expect(render('{% assign x = site.data[page.product-type]response-codes[item.endpoint]all | compact %}{{ x | size }}', scope)).toBe('2');
+    expect(render('{% assign x = site.data[page.product-type]response-codes[item.endpoint]all | compact %}{{ x | size }}', scope)).toBe(
+      '2',
+    );
     expect(render('{{ site.data[page.product-type]api-resource-details.list | join: "," }}', scope)).toBe('x,y,z');
   });
 
@@ -224,7 +237,9 @@ describe('Jekyll filters', () => {
   it('json is ignored (no quoting) in a non-strict site, with a warning', () => {
     const { out, warnings } = renderWith('{{ "abc" | json }}', {}, { strict: false });
     expect(out).toBe('abc');
-    expect(warnings).toContainEqual(expect.objectContaining({ file: 'reference/test.md', message: expect.stringContaining('unknown filter "json"') }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ file: 'reference/test.md', message: expect.stringContaining('unknown filter "json"') }),
+    );
   });
 
   it('relative_url and absolute_url prepend baseurl (and url)', () => {
@@ -232,7 +247,9 @@ describe('Jekyll filters', () => {
     expect(render('{{ "guides/x/" | relative_url }}')).toBe('/docs/guides/x/');
     expect(render('{{ "" | relative_url }}')).toBe('/docs/');
     expect(render('{{ "/guides/x/" | absolute_url }}')).toBe('https://mini.example/docs/guides/x/');
-    expect(render('{{ "https://other.example/a" | relative_url }}|{{ "mailto:a@b.c" | absolute_url }}')).toBe('https://other.example/a|mailto:a@b.c');
+    expect(render('{{ "https://other.example/a" | relative_url }}|{{ "mailto:a@b.c" | absolute_url }}')).toBe(
+      'https://other.example/a|mailto:a@b.c',
+    );
   });
 
   it('relative_url and absolute_url without a baseurl', () => {
@@ -241,7 +258,9 @@ describe('Jekyll filters', () => {
   });
 
   it('slugify uses Jekyll’s default mode', () => {
-    expect(render('{{ "API Status" | slugify }} {{ "Create a destination Request v4" | slugify }}')).toBe('api-status create-a-destination-request-v4');
+    expect(render('{{ "API Status" | slugify }} {{ "Create a destination Request v4" | slugify }}')).toBe(
+      'api-status create-a-destination-request-v4',
+    );
   });
 
   it('markdownify and strip_newlines are available', () => {
@@ -266,12 +285,16 @@ describe('includes', () => {
 
   it('a missing include in a strict build is a warning, not a failure', () => {
     const dir = tempRoot('mini-site', {
-      'reference/gizmos/gizmo-object.md': '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "gizmos"\ntitle: "Gizmo"\ndescription: "A{% include missing/thing.html %}B"\n---\n',
+      'reference/gizmos/gizmo-object.md':
+        '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "gizmos"\ntitle: "Gizmo"\ndescription: "A{% include missing/thing.html %}B"\n---\n',
     });
     const result = buildReference({ root: dir });
     expect(objectAt(result, 'reference/gizmos/').descriptionHtml).toBe('<p>AB</p>\n');
     expect(result.warnings).toContainEqual(
-      expect.objectContaining({ file: 'reference/gizmos/gizmo-object.md', message: expect.stringContaining('include "missing/thing.html" not found') }),
+      expect.objectContaining({
+        file: 'reference/gizmos/gizmo-object.md',
+        message: expect.stringContaining('include "missing/thing.html" not found'),
+      }),
     );
   });
 });
@@ -311,7 +334,13 @@ describe('strictness', () => {
   it('non-strict: undefined names render empty with a warning', () => {
     const { out, warnings } = renderWith('a{{ nope }}b', {}, { strict: false });
     expect(out).toBe('ab');
-    expect(warnings).toEqual([expect.objectContaining({ file: 'reference/test.md', field: 'description', message: expect.stringContaining('undefined variable "nope"') })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        file: 'reference/test.md',
+        field: 'description',
+        message: expect.stringContaining('undefined variable "nope"'),
+      }),
+    ]);
   });
 
   it('non-strict: unknown filters pass the value through with a warning', () => {
@@ -336,7 +365,11 @@ describe('strictness', () => {
     const result = buildReference({ root });
     expect(objectAt(result, 'reference/gizmos/').descriptionHtml).toBe('<p>xvy</p>\n');
     expect(result.warnings).toContainEqual(
-      expect.objectContaining({ file: 'reference/gizmos/gizmo-object.md', field: 'description', message: expect.stringContaining('unknown filter "bogus"') }),
+      expect.objectContaining({
+        file: 'reference/gizmos/gizmo-object.md',
+        field: 'description',
+        message: expect.stringContaining('unknown filter "bogus"'),
+      }),
     );
   });
 
@@ -345,7 +378,11 @@ describe('strictness', () => {
     const result = buildReference({ root });
     expect(objectAt(result, 'reference/gizmos/').descriptionHtml).toBe('<p>xy</p>\n');
     expect(result.warnings).toContainEqual(
-      expect.objectContaining({ file: 'reference/gizmos/gizmo-object.md', field: 'description', message: expect.stringContaining('undefined variable "nope"') }),
+      expect.objectContaining({
+        file: 'reference/gizmos/gizmo-object.md',
+        field: 'description',
+        message: expect.stringContaining('undefined variable "nope"'),
+      }),
     );
   });
 });

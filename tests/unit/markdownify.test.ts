@@ -51,9 +51,7 @@ describe('1. GFM with hard_wrap false', () => {
   });
 
   it('still links <…> autolinks, without typography inside them', () => {
-    expect(render('<https://a--b.example.com/>')).toBe(
-      '<p><a href="https://a--b.example.com/">https://a--b.example.com/</a></p>\n',
-    );
+    expect(render('<https://a--b.example.com/>')).toBe('<p><a href="https://a--b.example.com/">https://a--b.example.com/</a></p>\n');
   });
 
   it('keeps a single newline inside a paragraph as a newline, not <br>', () => {
@@ -94,7 +92,7 @@ describe('2. raw HTML', () => {
     expect(render('Returns <code class="api success">200 OK</code> if it\'s fine.')).toBe(
       '<p>Returns <code class="api success">200 OK</code> if it’s fine.</p>\n',
     );
-    expect(render('<kbd>it\'s *x*</kbd> and <mark>*y*</mark>')).toBe('<p><kbd>it\'s *x*</kbd> and <mark>*y*</mark></p>\n');
+    expect(render("<kbd>it's *x*</kbd> and <mark>*y*</mark>")).toBe("<p><kbd>it's *x*</kbd> and <mark>*y*</mark></p>\n");
   });
 
   it('parses Markdown inside span elements such as <span>', () => {
@@ -107,7 +105,7 @@ describe('2. raw HTML', () => {
   });
 
   it('survives markdownify being applied twice', () => {
-    const once = render("It's a [form](https://x.com/){:target=\"new\"}.\n\nSecond *para*.");
+    const once = render('It\'s a [form](https://x.com/){:target="new"}.\n\nSecond *para*.');
     expect(render(once)).toBe(once);
   });
 
@@ -135,7 +133,7 @@ describe('2. raw HTML', () => {
 
 describe('3. typography', () => {
   it('curls apostrophes and quotes', () => {
-    expect(render('The object\'s "name" isn\'t \'set\'.')).toBe('<p>The object’s “name” isn’t ‘set’.</p>\n');
+    expect(render("The object's \"name\" isn't 'set'.")).toBe('<p>The object’s “name” isn’t ‘set’.</p>\n');
   });
 
   it('converts dashes and ellipses', () => {
@@ -152,7 +150,7 @@ describe('3. typography', () => {
   });
 
   it('does not touch code spans, code blocks or escaped quotes', () => {
-    expect(render("`it's -- \"x\"`")).toBe('<p><code>it\'s -- "x"</code></p>\n');
+    expect(render('`it\'s -- "x"`')).toBe('<p><code>it\'s -- "x"</code></p>\n');
     expect(render("```\nit's -- ...\n```")).toBe("<pre><code>it's -- ...\n</code></pre>\n");
     expect(render('\\"plain\\"')).toBe('<p>"plain"</p>\n');
   });
@@ -181,15 +179,11 @@ describe('3. typography', () => {
 
 describe('4. attribute lists', () => {
   it('applies a span IAL to the link before it', () => {
-    expect(render('[this form](https://x.com/){:target="new"}')).toBe(
-      '<p><a href="https://x.com/" target="new">this form</a></p>\n',
-    );
+    expect(render('[this form](https://x.com/){:target="new"}')).toBe('<p><a href="https://x.com/" target="new">this form</a></p>\n');
   });
 
   it('reads classes, ids and both quote styles from one IAL', () => {
-    expect(render("[b](c){:.cls #id key=\"v\" k2='v2'}")).toBe(
-      '<p><a href="c" class="cls" id="id" key="v" k2="v2">b</a></p>\n',
-    );
+    expect(render('[b](c){:.cls #id key="v" k2=\'v2\'}')).toBe('<p><a href="c" class="cls" id="id" key="v" k2="v2">b</a></p>\n');
   });
 
   it('applies span IALs to emphasis, code and images', () => {
@@ -244,7 +238,7 @@ describe('4. attribute lists', () => {
   });
 
   it('works in renderInline too', () => {
-    expect(inline("it's [a](b){:target=\"new\"}")).toBe('it’s <a href="b" target="new">a</a>');
+    expect(inline('it\'s [a](b){:target="new"}')).toBe('it’s <a href="b" target="new">a</a>');
   });
 
   it('parses attribute lists like kramdown', () => {

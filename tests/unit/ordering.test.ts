@@ -17,7 +17,10 @@ beforeAll(() => {
 const objectsOf = (r: BuildResult) => r.entries.filter((e) => e.kind === 'object').map((e) => e.path);
 const endpointsUnder = (r: BuildResult, prefix: string) =>
   r.entries
-    .filter((e): e is EndpointEntry => e.kind === 'endpoint' && e.path.startsWith(prefix) && e.path.split('/').length === prefix.split('/').length + 1)
+    .filter(
+      (e): e is EndpointEntry =>
+        e.kind === 'endpoint' && e.path.startsWith(prefix) && e.path.split('/').length === prefix.split('/').length + 1,
+    )
     .map((e) => e.key);
 
 describe('objects', () => {
@@ -50,16 +53,27 @@ describe('objects', () => {
 
   it('respect `order` when it contradicts file order in another tree', () => {
     const dir = tempRoot('mini-site', {
-      'reference/gizmos/gizmo-object.md': '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "gizmos"\ntitle: "Gizmo"\norder: 0\n---\n',
+      'reference/gizmos/gizmo-object.md':
+        '---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "gizmos"\ntitle: "Gizmo"\norder: 0\n---\n',
     });
-    expect(objectsOf(buildReference({ root: dir }))).toEqual(['reference/gizmos/', 'reference/gadgets/', 'reference/gadgets/v1/', 'reference/widgets/']);
+    expect(objectsOf(buildReference({ root: dir }))).toEqual([
+      'reference/gizmos/',
+      'reference/gadgets/',
+      'reference/gadgets/v1/',
+      'reference/widgets/',
+    ]);
   });
 });
 
 describe('endpoints', () => {
   it('follow `available-methods` order regardless of file order', () => {
     // Files sort archive, create, delete, list; the object lists create, list, delete.
-    expect(endpointsUnder(result, 'reference/widgets/')).toEqual(['create-a-widget', 'list-widgets', 'delete-a-widget', 'archive-a-widget']);
+    expect(endpointsUnder(result, 'reference/widgets/')).toEqual([
+      'create-a-widget',
+      'list-widgets',
+      'delete-a-widget',
+      'archive-a-widget',
+    ]);
     // Files sort make, zap; the object lists zap, make.
     expect(endpointsUnder(result, 'reference/gadgets/')).toEqual(['zap-a-gadget', 'make-a-gadget']);
   });
@@ -98,8 +112,16 @@ describe('endpoints', () => {
 describe('versions', () => {
   it('put the latest version at reference/<obj>/ and older ones at reference/<obj>/v<n>/', () => {
     expect(objectAt(result, 'reference/gadgets/')).toMatchObject({ version: '2', latest: true });
-    expect(objectAt(result, 'reference/gadgets/v1/')).toMatchObject({ version: '1', latest: false, source: 'reference/gadgets/gadget-object.md' });
-    expect(endpointAt(result, 'reference/gadgets/v1/make-a-gadget/')).toMatchObject({ version: '1', latest: false, objectPath: 'reference/gadgets/v1/' });
+    expect(objectAt(result, 'reference/gadgets/v1/')).toMatchObject({
+      version: '1',
+      latest: false,
+      source: 'reference/gadgets/gadget-object.md',
+    });
+    expect(endpointAt(result, 'reference/gadgets/v1/make-a-gadget/')).toMatchObject({
+      version: '1',
+      latest: false,
+      objectPath: 'reference/gadgets/v1/',
+    });
   });
 
   it('list versions as declared, each linking to its page', () => {
@@ -145,7 +167,8 @@ available-methods:
 
   it('take the first declared version as latest when latest-version is not given', () => {
     const dir = tempRoot('mini-site', {
-      'reference/gadgets/gadget-object.md': '---\nproduct-type: "gadgets"\ncontent-type: "api-object"\nendpoint: "gadgets"\ntitle: "Gadget"\nversions:\n  - number: 2\n  - number: 1\n---\n',
+      'reference/gadgets/gadget-object.md':
+        '---\nproduct-type: "gadgets"\ncontent-type: "api-object"\nendpoint: "gadgets"\ntitle: "Gadget"\nversions:\n  - number: 2\n  - number: 1\n---\n',
     });
     const r = buildReference({ root: dir });
     expect(objectAt(r, 'reference/gadgets/')).toMatchObject({ version: '2', latest: true });
@@ -160,7 +183,12 @@ available-methods:
     const r = buildReference({ root: dir });
     expect(r.entries.some((e) => e.source === 'reference/gadgets/v9/make-a-gadget-v9.md')).toBe(false);
     expect(r.warnings).toContainEqual(
-      expect.objectContaining({ file: 'reference/gadgets/v9/make-a-gadget-v9.md', field: 'version', line: 6, message: expect.stringContaining('version "9" is not in') }),
+      expect.objectContaining({
+        file: 'reference/gadgets/v9/make-a-gadget-v9.md',
+        field: 'version',
+        line: 6,
+        message: expect.stringContaining('version "9" is not in'),
+      }),
     );
   });
 });
@@ -168,8 +196,19 @@ available-methods:
 describe('not-available-until-version', () => {
   it('makes the endpoint unavailable in older versions, rendering nothing but the heading', () => {
     const zap = endpointAt(result, 'reference/gadgets/v1/zap-a-gadget/');
-    expect(zap).toMatchObject({ available: false, availableFrom: '2', title: 'Zap a gadget', method: 'DELETE', descriptionHtml: '', requests: [], tabs: [] });
-    expect(endpointAt(result, 'reference/gadgets/zap-a-gadget/')).toMatchObject({ available: true, descriptionHtml: '<p>Zaps a gadget.</p>\n' });
+    expect(zap).toMatchObject({
+      available: false,
+      availableFrom: '2',
+      title: 'Zap a gadget',
+      method: 'DELETE',
+      descriptionHtml: '',
+      requests: [],
+      tabs: [],
+    });
+    expect(endpointAt(result, 'reference/gadgets/zap-a-gadget/')).toMatchObject({
+      available: true,
+      descriptionHtml: '<p>Zaps a gadget.</p>\n',
+    });
     expect(endpointAt(result, 'reference/gadgets/zap-a-gadget/').availableFrom).toBeUndefined();
   });
 

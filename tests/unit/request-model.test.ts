@@ -17,7 +17,7 @@ describe('shellWords', () => {
     expect(shellWords(`curl -d '{\n  "a": 1\n}' "x y"z`)?.words).toEqual(['curl', '-d', '{\n  "a": 1\n}', 'x yz']);
   });
 
-  it('honours backslash escapes in double quotes and the \'\\\'\' idiom', () => {
+  it("honours backslash escapes in double quotes and the '\\'' idiom", () => {
     expect(shellWords(`a "say \\"hi\\" \\\\ \\$HOME" 'it'\\''s'`)?.words).toEqual(['a', 'say "hi" \\ $HOME', "it's"]);
   });
 
@@ -27,7 +27,15 @@ describe('shellWords', () => {
   });
 
   it('refuses unterminated quotes, pipes, redirects, command substitution and a second command', () => {
-    for (const text of [`curl 'x`, 'curl "x', 'curl x | jq .', 'curl x > out.json', 'curl $(cat url)', 'curl x; curl y', 'curl x\necho done']) {
+    for (const text of [
+      `curl 'x`,
+      'curl "x',
+      'curl x | jq .',
+      'curl x > out.json',
+      'curl $(cat url)',
+      'curl x; curl y',
+      'curl x\necho done',
+    ]) {
       expect(shellWords(text), text).toBeUndefined();
     }
   });
@@ -60,7 +68,9 @@ describe('parseCurl', () => {
   });
 
   it('reads the seed shape: option lines without backslashes, placeholders kept', () => {
-    const parsed = parseCurl('curl -X POST https://api.example.test/v4/sources/126890/tokens\n     -H "Authorization: Bearer <CONNECT_ACCESS_TOKEN>" \n     -H "Content-Type: application/json"');
+    const parsed = parseCurl(
+      'curl -X POST https://api.example.test/v4/sources/126890/tokens\n     -H "Authorization: Bearer <CONNECT_ACCESS_TOKEN>" \n     -H "Content-Type: application/json"',
+    );
     expect(parsed?.looseLines).toBe(true);
     expect(parsed?.model).toEqual({
       method: 'POST',
@@ -83,7 +93,11 @@ describe('parseCurl', () => {
 
   it('reads every data option, joins several with & and moves them into the query with -G', () => {
     expect(model(`curl https://a.test/x --data a=1 --data-binary b=2 --data-ascii c=3`)?.body).toBe('a=1&b=2&c=3');
-    expect(model(`curl -G https://a.test/x?q=1 -d limit=2 -d page=3`)).toEqual({ method: 'GET', url: 'https://a.test/x?q=1&limit=2&page=3', headers: [] });
+    expect(model(`curl -G https://a.test/x?q=1 -d limit=2 -d page=3`)).toEqual({
+      method: 'GET',
+      url: 'https://a.test/x?q=1&limit=2&page=3',
+      headers: [],
+    });
     expect(model(`curl https://a.test/x --json '{"a":1}'`)).toEqual({
       method: 'POST',
       url: 'https://a.test/x',
@@ -121,7 +135,11 @@ describe('parseCurl', () => {
   });
 
   it('ignores flags that do not change the request; accepts --url and a leading $ prompt', () => {
-    expect(model('$ curl -sSL --compressed -k -v -i --url https://a.test/x')).toEqual({ method: 'GET', url: 'https://a.test/x', headers: [] });
+    expect(model('$ curl -sSL --compressed -k -v -i --url https://a.test/x')).toEqual({
+      method: 'GET',
+      url: 'https://a.test/x',
+      headers: [],
+    });
   });
 
   it('refuses what it cannot translate faithfully', () => {

@@ -51,23 +51,30 @@ describe.skipIf(!existsSync(seedPath))('seed endpoint (needs ../shared/seed)', (
   });
 
   it('takes title, method and short from the object’s available-methods entry', () => {
-    expect(endpoint).toMatchObject({ title: 'Generate an Import API access token', method: 'POST', version: '4', latest: true, available: true });
+    expect(endpoint).toMatchObject({
+      title: 'Generate an Import API access token',
+      method: 'POST',
+      version: '4',
+      latest: true,
+      available: true,
+    });
     expect(endpoint.shortHtml).toBe('Generates an access token for an Import API source.');
     expect(objectAt(result, 'reference/sources/').methods.map((m) => m.key)).toEqual(['generate-iapi-access-token']);
   });
 
   it('renders description, arguments and returns; the returns link goes to the object page under the base path', () => {
     expect(endpoint.descriptionHtml).toContain('Generates an Import API access token for a source of type <code>import_api</code>.');
-    expect(endpoint.arguments).toEqual([
-      expect.objectContaining({ name: 'source_id', type: 'string', required: true, example: '126890' }),
-    ]);
+    expect(endpoint.arguments).toEqual([expect.objectContaining({ name: 'source_id', type: 'string', required: true, example: '126890' })]);
     expect(endpoint.returnsHtml).toContain('<a href="/docs/reference/sources/#source--object">Source object</a>');
   });
 
   it('keeps the JSON response with its placeholders; its Errors tab has no rows (no response-code data)', () => {
     expect(endpoint.responses).toHaveLength(1);
     expect(endpoint.responses[0].lang).toBe('json');
-    expect(JSON.parse(endpoint.responses[0].code)).toMatchObject({ access_token: '<NEW_IMPORT_API_ACCESS_TOKEN>', connection: { id: 126890 } });
+    expect(JSON.parse(endpoint.responses[0].code)).toMatchObject({
+      access_token: '<NEW_IMPORT_API_ACCESS_TOKEN>',
+      connection: { id: 126890 },
+    });
     expect(endpoint.errors).toEqual([]);
     // One tab per `examples` entry, as on the Jekyll page: the seed lists `- type: "Errors"`.
     expect(endpoint.tabs).toEqual(['Request', 'Response', 'Errors']);

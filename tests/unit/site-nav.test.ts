@@ -28,7 +28,11 @@ const groups: NavGroup[] = [
           { label: 'Delete a widget', path: 'reference/widgets/delete/', method: 'delete' },
         ],
       },
-      { label: 'Sprockets', path: 'reference/sprockets/', children: [{ label: 'List sprockets', path: 'reference/sprockets/list/', method: 'get' }] },
+      {
+        label: 'Sprockets',
+        path: 'reference/sprockets/',
+        children: [{ label: 'List sprockets', path: 'reference/sprockets/list/', method: 'get' }],
+      },
     ],
   },
   { label: 'Forms', path: 'forms/', collapsed: true, links: [{ label: 'Form A', path: 'forms/a/' }] },
@@ -64,7 +68,10 @@ describe('reading order and breadcrumbs', () => {
       { label: 'Create a widget', path: 'reference/widgets/create/' },
     ]);
     expect(nav.trails.get('reference/')).toEqual([{ label: 'API reference', path: 'reference/' }]);
-    expect(nav.trails.get('guides/intro/')).toEqual([{ label: 'Guides', path: undefined }, { label: 'Intro <start>', path: 'guides/intro/' }]);
+    expect(nav.trails.get('guides/intro/')).toEqual([
+      { label: 'Guides', path: undefined },
+      { label: 'Intro <start>', path: 'guides/intro/' },
+    ]);
   });
 });
 
@@ -118,7 +125,9 @@ describe('On this page', () => {
 
 describe('text helpers', () => {
   it('turns rendered HTML into plain text and keeps descriptions short', () => {
-    expect(plainText('<p>Creates a <code>&lt;parcel&gt;</code> &amp; more&#33;</p><p>Second.</p>')).toBe('Creates a <parcel> & more! Second.');
+    expect(plainText('<p>Creates a <code>&lt;parcel&gt;</code> &amp; more&#33;</p><p>Second.</p>')).toBe(
+      'Creates a <parcel> & more! Second.',
+    );
     expect(plainText('a <a href="#t">connection type</a>’s <em>field</em>, then<br>next')).toBe('a connection type’s field, then next');
     const long = `${'First sentence is here and it is quite long indeed. '.repeat(2)}${'word '.repeat(40)}`;
     const s = summary(long.trim());
@@ -141,7 +150,8 @@ describe('sitemap', () => {
     const dist = mkdtempSync(path.join(os.tmpdir(), 'sitemap-'));
     dirs.push(dist);
     for (const p of ['', 'reference/a & b', 'guides/x', '_astro']) mkdirSync(path.join(dist, p), { recursive: true });
-    for (const p of ['index.html', 'reference/a & b/index.html', 'guides/x/index.html', '404.html', '_astro/x.css']) writeFileSync(path.join(dist, p), '');
+    for (const p of ['index.html', 'reference/a & b/index.html', 'guides/x/index.html', '404.html', '_astro/x.css'])
+      writeFileSync(path.join(dist, p), '');
     expect(builtPages(dist)).toEqual(['', 'guides/x/', 'reference/a & b/']);
     expect(writeSitemap(dist, 'https://example.com', '/docs')).toBe(3);
     const xml = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
@@ -180,7 +190,9 @@ describe('pre-rendered sidebar of a large site', () => {
     // The object page itself: its group complete (what the sidebar script borrows), no endpoint marked.
     const object = renderSidebar(template, '/base/reference/sprockets/');
     expect(object).toContain('<details data-children="/base/reference/sprockets/" open><summary>');
-    expect(object).toContain('<li><a href="/base/reference/sprockets/list/"><span class="method small get">GET</span><span>List sprockets</span></a></li>');
+    expect(object).toContain(
+      '<li><a href="/base/reference/sprockets/list/"><span class="method small get">GET</span><span>List sprockets</span></a></li>',
+    );
     expect(object).not.toContain('Create a widget');
   });
 });
@@ -197,7 +209,11 @@ describe('pre-rendered sidebar of a site with many objects', () => {
         ...Array.from({ length: n }, (_, o) => ({
           label: `Object ${o}`,
           path: `reference/o${o}/`,
-          children: Array.from({ length: 10 }, (_, e) => ({ label: `Endpoint ${e} of ${o}`, path: `reference/o${o}/e${e}/`, method: 'get' })),
+          children: Array.from({ length: 10 }, (_, e) => ({
+            label: `Endpoint ${e} of ${o}`,
+            path: `reference/o${o}/e${e}/`,
+            method: 'get',
+          })),
         })),
       ],
     },
@@ -205,10 +221,11 @@ describe('pre-rendered sidebar of a site with many objects', () => {
   ];
   const limits = { maxLinks: 250, maxObjects: 60 };
   const templates = new Map<number, ReturnType<typeof buildSidebarTemplate>>();
-  const template = (n: number) => templates.get(n) ?? templates.set(n, buildSidebarTemplate(indexNav(manyObjects(n)), href, limits)).get(n)!;
+  const template = (n: number) =>
+    templates.get(n) ?? templates.set(n, buildSidebarTemplate(indexNav(manyObjects(n)), href, limits)).get(n)!;
   const sidebar = (n: number, page: string) => renderSidebar(template(n), page);
 
-  it('keeps a page\'s sidebar the same size whatever the number of objects beyond the limit', () => {
+  it("keeps a page's sidebar the same size whatever the number of objects beyond the limit", () => {
     const at = (n: number) => sidebar(n, '/base/reference/o7/e3/');
     // Only the "All N objects" count grows, by a digit from 100 to 1000.
     expect(at(1000).length - at(100).length).toBe(1);
@@ -221,16 +238,22 @@ describe('pre-rendered sidebar of a site with many objects', () => {
   it('inlines "All objects", the current object complete and marked, and a disclosure of every object', () => {
     const html = sidebar(100, '/base/reference/o7/e3/');
     expect(html.match(/aria-current/g)).toHaveLength(1);
-    expect(html).toContain('<a href="/base/reference/o7/e3/" aria-current="page"><span class="method small get">GET</span><span>Endpoint 3 of 7</span></a>');
+    expect(html).toContain(
+      '<a href="/base/reference/o7/e3/" aria-current="page"><span class="method small get">GET</span><span>Endpoint 3 of 7</span></a>',
+    );
     // The current object's whole group, open; no other object.
     expect(html.match(/<a href="\/base\/reference\/o7\/e\d\/"/g)).toHaveLength(10);
     expect(html).toContain('<a href="/base/reference/o7/"><span>Object 7</span></a><details data-children="/base/reference/o7/" open>');
     expect(html).not.toContain('Object 8');
     expect(html).toContain('<li><a href="/base/reference/"><span>All objects</span></a></li>');
-    expect(html).toContain('<details class="all-objects" data-objects="/base/reference/"><summary>All 100 objects</summary><ul></ul></details>');
+    expect(html).toContain(
+      '<details class="all-objects" data-objects="/base/reference/"><summary>All 100 objects</summary><ul></ul></details>',
+    );
     // The object page: its own link marked, its endpoints listed.
     const object = sidebar(100, '/base/reference/o9/');
-    expect(object).toContain('<a href="/base/reference/o9/" aria-current="page"><span>Object 9</span></a><details data-children="/base/reference/o9/" open>');
+    expect(object).toContain(
+      '<a href="/base/reference/o9/" aria-current="page"><span>Object 9</span></a><details data-children="/base/reference/o9/" open>',
+    );
     expect(object.match(/<a href="\/base\/reference\/o9\/e\d\/"/g)).toHaveLength(10);
     // Pages outside the reference carry no object at all.
     expect(sidebar(100, '/base/forms/a/')).not.toMatch(/class="object"/);
@@ -240,7 +263,9 @@ describe('pre-rendered sidebar of a site with many objects', () => {
     const html = sidebar(100, '/base/reference/');
     expect(html).toContain('<a href="/base/reference/" aria-current="page"><span>All objects</span></a>');
     const list = html.slice(html.indexOf('<details class="all-objects"'));
-    expect(list).toMatch(/^<details class="all-objects" data-objects="\/base\/reference\/" open><summary>All 100 objects<\/summary><ul><li><div class="object">/);
+    expect(list).toMatch(
+      /^<details class="all-objects" data-objects="\/base\/reference\/" open><summary>All 100 objects<\/summary><ul><li><div class="object">/,
+    );
     expect(list.match(/<div class="object">/g)).toHaveLength(100);
     expect(list.match(/<details data-children="[^"]*"><summary>/g)).toHaveLength(100);
     expect(list).not.toContain('Endpoint 0 of 0');

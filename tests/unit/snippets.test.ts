@@ -73,11 +73,15 @@ describe('fetchSnippet', () => {
       'const response = await fetch("https://a.test/x?a=1&b=2");\nconsole.log(await response.json());',
     );
     expect(fetchSnippet({ method: 'POST', url: 'https://a.test/x', headers: [], body: 'a=1&b="2"' })).toContain('  body: "a=1&b=\\"2\\"",');
-    expect(fetchSnippet({ method: 'PUT', url: 'https://a.test/x', headers: [], body: '{"port": <PORT>}' })).toContain('  body: "{\\"port\\": <PORT>}",');
+    expect(fetchSnippet({ method: 'PUT', url: 'https://a.test/x', headers: [], body: '{"port": <PORT>}' })).toContain(
+      '  body: "{\\"port\\": <PORT>}",',
+    );
   });
 
   it('sends -u as a Basic Authorization header', () => {
-    expect(fetchSnippet({ method: 'GET', url: 'https://a.test', headers: [], user: 'key:<SECRET>' })).toContain('"Authorization": "Basic " + btoa("key:<SECRET>"),');
+    expect(fetchSnippet({ method: 'GET', url: 'https://a.test', headers: [], user: 'key:<SECRET>' })).toContain(
+      '"Authorization": "Basic " + btoa("key:<SECRET>"),',
+    );
   });
 });
 
@@ -121,7 +125,12 @@ describe('requestsSnippet', () => {
 
 describe('curlSnippet', () => {
   it('quotes for a POSIX shell, one option per continued line, and reads back to the same model', () => {
-    const m: RequestModel = { method: 'PUT', url: 'https://a.test/x?a=1&b=2', headers: [['Authorization', 'Bearer <T>']], body: `{"name": "O'Brien"}` };
+    const m: RequestModel = {
+      method: 'PUT',
+      url: 'https://a.test/x?a=1&b=2',
+      headers: [['Authorization', 'Bearer <T>']],
+      body: `{"name": "O'Brien"}`,
+    };
     const text = curlSnippet(m);
     expect(text).toBe(`curl -X PUT 'https://a.test/x?a=1&b=2' \\\n  -H 'Authorization: Bearer <T>' \\\n  -d '{"name": "O'\\''Brien"}'`);
     expect(parseCurl(text)).toEqual({ model: m, looseLines: false });
@@ -177,10 +186,15 @@ const corpusRoot = fileURLToPath(new URL('../../../shared/corpus/stitch-docs', i
 describe.skipIf(!existsSync(corpusRoot))('snippets for the Stitch corpus (needs ../shared)', () => {
   it('every curl request gets three tabs; the JavaScript parses; placeholders survive in each', () => {
     const preset = fileURLToPath(new URL('../../presets/stitch-docs.yml', import.meta.url));
-    const requests = buildReference({ root: corpusRoot, configFile: preset }).entries.flatMap((e) => (e.kind === 'endpoint' ? e.requests : []));
+    const requests = buildReference({ root: corpusRoot, configFile: preset }).entries.flatMap((e) =>
+      e.kind === 'endpoint' ? e.requests : [],
+    );
     expect(requests.length).toBeGreaterThan(30);
     for (const r of requests.filter((x) => x.code.startsWith('curl'))) {
-      expect(r.snippets?.map((s) => s.id), r.code).toEqual(['curl', 'javascript', 'python']);
+      expect(
+        r.snippets?.map((s) => s.id),
+        r.code,
+      ).toEqual(['curl', 'javascript', 'python']);
       const [curl, js, py] = r.snippets!;
       expect(curl.code).toBe(r.code);
       expect(() => new AsyncFunction(js.code), js.code).not.toThrow();
@@ -225,6 +239,11 @@ describe('deep-link ids', () => {
 
   it('stay unique on a page: a repeated id gets -2, -3, and ids already taken are avoided', () => {
     const ids = new PageIds(['attr-id']);
-    expect([ids.claim('attr-id'), ids.claim('attr-x'), ids.claim('attr-x'), ids.claim('attr-x')]).toEqual(['attr-id-2', 'attr-x', 'attr-x-2', 'attr-x-3']);
+    expect([ids.claim('attr-id'), ids.claim('attr-x'), ids.claim('attr-x'), ids.claim('attr-x')]).toEqual([
+      'attr-id-2',
+      'attr-x',
+      'attr-x-2',
+      'attr-x-3',
+    ]);
   });
 });

@@ -98,7 +98,8 @@ function duplicateAnchors(entries: ReferenceEntry[]): Problem[] {
   for (const e of entries) {
     const seen = new Set<string>();
     const dupes = new Set(e.anchors.filter((id) => seen.size === seen.add(id).size));
-    for (const id of dupes) out.push({ severity: 'warning', file: e.source, message: `id "${id}" is used more than once on page /${e.path}` });
+    for (const id of dupes)
+      out.push({ severity: 'warning', file: e.source, message: `id "${id}" is used more than once on page /${e.path}` });
   }
   return out;
 }

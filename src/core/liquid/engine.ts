@@ -173,6 +173,8 @@ export class LiquidEngine {
 
   /** `flatify`: render the input as Liquid once more, in the live context (its assigns leak, as in Jekyll). */
   private flatifyFilter() {
+    // The filter's own `this` is liquidjs's filter context, so the engine is captured here.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const engine = this;
     return function flatify(this: { context: Context }, input: unknown): string {
       if (input === null || input === undefined) return '';

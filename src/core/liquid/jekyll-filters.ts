@@ -97,7 +97,10 @@ export function slugify(input: unknown, mode: unknown = 'default'): string {
   let source = text;
   if (mode === 'latin') source = text.normalize('NFD').replace(/\p{M}/gu, '');
   const pattern = patterns[String(mode)] ?? patterns.default;
-  return source.replace(pattern, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  return source
+    .replace(pattern, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
 }
 
 function isAbsoluteUrl(s: string): boolean {

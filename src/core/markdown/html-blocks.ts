@@ -54,7 +54,14 @@ interface CloseTag {
  * the same name and skipping comments. `firstOnly` takes the first end tag, as kramdown does for span content.
  * Stops where the enclosing container (list item, blockquote) ends.
  */
-function findCloseTag(state: StateBlock, name: string, from: number, fromLine: number, endLine: number, firstOnly: boolean): CloseTag | null {
+function findCloseTag(
+  state: StateBlock,
+  name: string,
+  from: number,
+  fromLine: number,
+  endLine: number,
+  firstOnly: boolean,
+): CloseTag | null {
   const re = tagPattern(name);
   let depth = 1;
   let inComment = false;

@@ -19,8 +19,7 @@ export interface AttributeList {
 }
 
 // kramdown's ALD_TYPE_ANY: key="value" | ref-name | one or more #id/.class, each standing alone.
-const ALD_ITEM =
-  /(?:^|\s)(?:(\w[\w-]*)=("|')((?:\\\}|\\\2|[^}])*?)\2|(\w[\w-]*)|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=\s|$)/g;
+const ALD_ITEM = /(?:^|\s)(?:(\w[\w-]*)=("|')((?:\\\}|\\\2|[^}])*?)\2|(\w[\w-]*)|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=\s|$)/g;
 const ID_OR_CLASS = /#([A-Za-z][\w:-]*)|\.([^\s.#]+)/g;
 
 export function parseAttributeList(source: string): AttributeList {

@@ -8,7 +8,7 @@ import type { StateCore, Token } from 'markdown-it';
 
 // Ruby's \s is ASCII whitespace only; JavaScript's would also take U+00A0 and friends.
 const SPACE = '[ \\t\\r\\n\\f\\v]';
-const SQ_PUNCT = "[!\"#$%'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]";
+const SQ_PUNCT = '[!"#$%\'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]';
 const SQ_CLOSE = '[^ \\\\\\t\\r\\n\\[{(\\-]';
 
 const open = (q: string | undefined): string => (q === '"' ? '“' : '‘');

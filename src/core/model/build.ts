@@ -103,10 +103,20 @@ export function buildReference(options: BuildOptions): BuildResult {
     warnings,
   });
   const configFile = path.relative(root, loaded.files.at(-1)!) || loaded.files.at(-1)!;
-  const env: RenderEnv = { engine, markdown, site, aliases: config.aliases, configFile, laxTypes: new Set(config.liquid['lax-content-types']) };
+  const env: RenderEnv = {
+    engine,
+    markdown,
+    site,
+    aliases: config.aliases,
+    configFile,
+    laxTypes: new Set(config.liquid['lax-content-types']),
+  };
   const sitePaths: SitePaths = { reference: REFERENCE_PATH };
   const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
-  const groups = groupDocuments(collections.flatMap((c) => c.documents), warnings);
+  const groups = groupDocuments(
+    collections.flatMap((c) => c.documents),
+    warnings,
+  );
 
   const errors: ContentError[] = [];
   const entries: ReferenceEntry[] = [];
@@ -132,7 +142,17 @@ export function buildReference(options: BuildOptions): BuildResult {
         if (!endpoint) continue;
         const { index: methodIndex, entry: method } = methodEntry(g, key);
         attempt(() =>
-          buildEndpoint({ env, paths: sitePaths, group: g, version, endpoint, method, methodIndex, responseCodes: config['response-codes'], collection }),
+          buildEndpoint({
+            env,
+            paths: sitePaths,
+            group: g,
+            version,
+            endpoint,
+            method,
+            methodIndex,
+            responseCodes: config['response-codes'],
+            collection,
+          }),
         );
       }
     }
@@ -140,7 +160,10 @@ export function buildReference(options: BuildOptions): BuildResult {
   for (const s of groups.structures) attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!));
   for (const d of byOrder(groups.docs)) {
     if (!d.fm.sections?.length) {
-      warnings.add({ file: d.doc.file, message: `doc "${d.fm.title}" has no sections (it was rendered by an include); no page is made for it` });
+      warnings.add({
+        file: d.doc.file,
+        message: `doc "${d.fm.title}" has no sections (it was rendered by an include); no page is made for it`,
+      });
       continue;
     }
     attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!));
@@ -151,11 +174,19 @@ export function buildReference(options: BuildOptions): BuildResult {
   const docSlugs = new Map(groups.docs.map((d) => [docSlug(d.doc), d.doc.file]));
   for (const p of prose) {
     const clash = docSlugs.get(p.slug);
-    if (clash) errors.push(new ContentError({ file: p.file }, `page path /guides/${p.slug}/ is also used by ${clash}`, 'Rename one of the two files.'));
+    if (clash)
+      errors.push(
+        new ContentError({ file: p.file }, `page path /guides/${p.slug}/ is also used by ${clash}`, 'Rename one of the two files.'),
+      );
   }
   if (errors.length) throw new ContentErrors(errors);
 
-  const index = buildLinkIndex(entries, prose.map((p) => p.path), config.baseurl, config['legacy-url']);
+  const index = buildLinkIndex(
+    entries,
+    prose.map((p) => p.path),
+    config.baseurl,
+    config['legacy-url'],
+  );
   const broken: BrokenLink[] = [];
   const laxSources = new Set(
     collections.flatMap((c) => c.documents.filter((d) => env.laxTypes.has(String(d.data['content-type']))).map((d) => d.file)),
@@ -165,8 +196,16 @@ export function buildReference(options: BuildOptions): BuildResult {
   const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
   for (const b of broken) if (b.line === undefined && b.field) b.line = documentOf.get(b.file)?.lineOf(parseFieldPath(b.field));
   // Pages of lax content types are best effort: their broken links are reported and unlinked, not fatal.
-  reportBroken(broken.filter((b) => laxSources.has(b.file)), true, warnings);
-  reportBroken(broken.filter((b) => !laxSources.has(b.file)), config['broken-links'] === 'warn', warnings);
+  reportBroken(
+    broken.filter((b) => laxSources.has(b.file)),
+    true,
+    warnings,
+  );
+  reportBroken(
+    broken.filter((b) => !laxSources.has(b.file)),
+    config['broken-links'] === 'warn',
+    warnings,
+  );
 
   const final = linked.map((e) => {
     switch (e.kind) {
@@ -186,7 +225,12 @@ export function buildReference(options: BuildOptions): BuildResult {
     prose,
     warnings: warnings.list,
     links: index,
-    files: [...loaded.files, ...data.files, ...collections.flatMap((c) => c.documents.map((d) => d.absolutePath)), ...listIncludes(paths.includes)],
+    files: [
+      ...loaded.files,
+      ...data.files,
+      ...collections.flatMap((c) => c.documents.map((d) => d.absolutePath)),
+      ...listIncludes(paths.includes),
+    ],
   };
 }
 
@@ -204,7 +248,8 @@ function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: Warning
   }
   throw new ContentErrors(
     broken.map(
-      (b) => new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
+      (b) =>
+        new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
     ),
   );
 }

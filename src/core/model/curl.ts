@@ -7,8 +7,30 @@ import { decodeEntities } from '../html.ts';
 
 /** Element names that count as markup in code text. Placeholders are upper-case, so only lower-case tags match. */
 const HTML_ELEMENTS = [
-  'a', 'abbr', 'b', 'br', 'code', 'div', 'em', 'i', 'kbd', 'mark', 'p', 'pre', 's', 'samp', 'small', 'span',
-  'strong', 'sub', 'sup', 'u', 'var', 'del', 'ins', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'br',
+  'code',
+  'div',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'p',
+  'pre',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+  'var',
+  'del',
+  'ins',
+  'wbr',
 ];
 const TAG = new RegExp(`</?(?:${HTML_ELEMENTS.join('|')})(?:\\s[^<>]*)?/?>`, 'g');
 

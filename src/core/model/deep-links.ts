@@ -5,7 +5,12 @@
 
 /** A name as an id piece: anything outside letters, digits, `_`, `.` and `-` becomes `-`. */
 export function idPart(name: string): string {
-  return name.trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || '_';
+  return (
+    name
+      .trim()
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || '_'
+  );
 }
 
 /** `prefix-parent.child` for a parameter at `path` (its own name last). */

@@ -36,13 +36,18 @@ export function versionLinks(group: ObjectGroup, paths: SitePaths, key?: string)
     const latest = number === group.latest;
     const e = key ? group.endpoints.get(number)?.get(key) : undefined;
     const available = key ? !!e && isAvailable(e, number) : true;
-    const href = key && e ? endpointPath(paths, group.fm.endpoint, key, number, latest) : objectPath(paths, group.fm.endpoint, number, latest);
+    const href =
+      key && e ? endpointPath(paths, group.fm.endpoint, key, number, latest) : objectPath(paths, group.fm.endpoint, number, latest);
     return { number, href, latest, available };
   });
 }
 
 const stripNewlines = (s: string) => s.replace(/[\r\n]+/g, '').trim();
-const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function buildEndpoint(c: EndpointContext): EndpointEntry {
   const { group, version, endpoint } = c;

@@ -52,7 +52,13 @@ function sample(render: PageRender, doc: SourceDocument, at: Array<string | numb
   const declared = typeof item.language === 'string' ? item.language : undefined;
   const lang = kind === 'Request' && header !== undefined ? 'shellscript' : detectLanguage(text, declared);
   const snippets = kind === 'Request' ? snippetsFor(text) : undefined;
-  return { ...(title ? { title } : {}), lang, code: text, html: '', ...(snippets ? { snippets: snippets.map((s) => ({ ...s, html: '' })) } : {}) };
+  return {
+    ...(title ? { title } : {}),
+    lang,
+    code: text,
+    html: '',
+    ...(snippets ? { snippets: snippets.map((s) => ({ ...s, html: '' })) } : {}),
+  };
 }
 
 function tokens(value: unknown): string[] {

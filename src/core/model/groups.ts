@@ -61,7 +61,14 @@ function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: C
   return undefined;
 }
 
-const NOUNS: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', number: 'a number', boolean: 'true or false', null: 'empty' };
+const NOUNS: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
 
 /** zod says "expected array, received string"; a writer thinks in YAML's lists and mappings. */
 function plainTypeMessage(message: string): string {
@@ -152,7 +159,12 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   for (const v of versionObjects) {
     const group = objects.get(v.fm.endpoint);
     if (!group) {
-      errors.push(new ContentError({ file: v.doc.file, field: 'endpoint', line: v.doc.lineOf(['endpoint']) }, `no api-object file has endpoint "${v.fm.endpoint}"`));
+      errors.push(
+        new ContentError(
+          { file: v.doc.file, field: 'endpoint', line: v.doc.lineOf(['endpoint']) },
+          `no api-object file has endpoint "${v.fm.endpoint}"`,
+        ),
+      );
     } else if (group.versionDocs.has(v.fm.version)) {
       errors.push(duplicate('version object', `${v.fm.endpoint} v${v.fm.version}`, group.versionDocs.get(v.fm.version)!.doc, v.doc));
     } else group.versionDocs.set(v.fm.version, v);
@@ -168,7 +180,12 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
         if (listed.has(key)) continue;
         listed.add(key);
         group.methodOrder.push(key);
-        warnings.add({ file: e.doc.file, field: 'key', line: e.doc.lineOf(['key']), message: `"${key}" is not in ${group.doc.file}'s available-methods; it is listed last` });
+        warnings.add({
+          file: e.doc.file,
+          field: 'key',
+          line: e.doc.lineOf(['key']),
+          message: `"${key}" is not in ${group.doc.file}'s available-methods; it is listed last`,
+        });
       }
     }
   }
@@ -198,7 +215,12 @@ function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup
   };
 }
 
-function attachEndpoint(e: Typed<EndpointFrontMatter>, objects: Map<string, ObjectGroup>, errors: ContentError[], warnings: WarningSink): void {
+function attachEndpoint(
+  e: Typed<EndpointFrontMatter>,
+  objects: Map<string, ObjectGroup>,
+  errors: ContentError[],
+  warnings: WarningSink,
+): void {
   const group = objects.get(e.fm.endpoint);
   if (!group) {
     errors.push(
@@ -213,7 +235,12 @@ function attachEndpoint(e: Typed<EndpointFrontMatter>, objects: Map<string, Obje
   const version = group.multiVersion ? (e.fm.version ?? group.latest) : group.latest;
   const byKey = group.endpoints.get(version);
   if (!byKey) {
-    warnings.add({ file: e.doc.file, field: 'version', line: e.doc.lineOf(['version']), message: `version "${version}" is not in ${group.doc.file}'s versions; the file is not shown` });
+    warnings.add({
+      file: e.doc.file,
+      field: 'version',
+      line: e.doc.lineOf(['version']),
+      message: `version "${version}" is not in ${group.doc.file}'s versions; the file is not shown`,
+    });
     return;
   }
   const prior = byKey.get(e.fm.key);

@@ -25,7 +25,14 @@ function codeSamples(render: PageRender, doc: SourceDocument, examples: unknown)
     if (ex.code === undefined) return [];
     const code = dedent(render.text(doc, ['examples', i, 'code'])).trim();
     const title = ex.type !== undefined ? render.text(doc, ['examples', i, 'type']).trim() : undefined;
-    return [{ ...(title ? { title } : {}), lang: detectLanguage(code, typeof ex.language === 'string' ? ex.language : undefined), code, html: '' }];
+    return [
+      {
+        ...(title ? { title } : {}),
+        lang: detectLanguage(code, typeof ex.language === 'string' ? ex.language : undefined),
+        code,
+        html: '',
+      },
+    ];
   });
 }
 

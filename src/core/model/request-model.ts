@@ -26,9 +26,36 @@ export interface ParsedCurl {
 }
 
 // Flags that change nothing about the request a reader makes (output, verbosity, TLS, redirects).
-const NO_ARG = new Set(['-s', '--silent', '-S', '--show-error', '-v', '--verbose', '-i', '--include', '-L', '--location', '-k', '--insecure', '--compressed', '-f', '--fail', '-g', '--globoff', '-#', '--progress-bar']);
+const NO_ARG = new Set([
+  '-s',
+  '--silent',
+  '-S',
+  '--show-error',
+  '-v',
+  '--verbose',
+  '-i',
+  '--include',
+  '-L',
+  '--location',
+  '-k',
+  '--insecure',
+  '--compressed',
+  '-f',
+  '--fail',
+  '-g',
+  '--globoff',
+  '-#',
+  '--progress-bar',
+]);
 const DATA = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--json']);
-const HEADER_OPTS: Record<string, string> = { '-A': 'User-Agent', '--user-agent': 'User-Agent', '-e': 'Referer', '--referer': 'Referer', '-b': 'Cookie', '--cookie': 'Cookie' };
+const HEADER_OPTS: Record<string, string> = {
+  '-A': 'User-Agent',
+  '--user-agent': 'User-Agent',
+  '-e': 'Referer',
+  '--referer': 'Referer',
+  '-b': 'Cookie',
+  '--cookie': 'Cookie',
+};
 const WITH_ARG = new Set(['-X', '--request', '-H', '--header', '-u', '--user', '--url', ...DATA, ...Object.keys(HEADER_OPTS)]);
 
 const PLACEHOLDER = /^<[A-Za-z_][\w.-]*>/;

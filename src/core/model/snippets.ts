@@ -37,7 +37,7 @@ export function parseJson(text: string): Json | undefined {
       i++;
       const entries: Array<[string, Json]> = [];
       ws();
-      if (text[i] === '}') return i++, { t: 'obj', entries };
+      if (text[i] === '}') return (i++, { t: 'obj', entries });
       for (;;) {
         ws();
         const key = value();
@@ -55,7 +55,7 @@ export function parseJson(text: string): Json | undefined {
       i++;
       const items: Json[] = [];
       ws();
-      if (text[i] === ']') return i++, { t: 'arr', items };
+      if (text[i] === ']') return (i++, { t: 'arr', items });
       for (;;) {
         items.push(value());
         ws();
@@ -65,6 +65,8 @@ export function parseJson(text: string): Json | undefined {
       }
     }
     if (c === '"') {
+      // JSON forbids raw control characters inside strings.
+      // eslint-disable-next-line no-control-regex
       const m = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(i));
       if (!m) throw new Error('string');
       i += m[0].length;
@@ -107,10 +109,12 @@ function literal(v: Json, d: Dialect, pad: string): string {
   if (v.t === 'num') return v.raw;
   if (v.t === 'lit') return d.lit(v.v);
   const inner = pad + d.indent;
-  const parts = v.t === 'obj' ? v.entries.map(([k, x]) => `${d.key(k)}: ${literal(x, d, inner)}`) : v.items.map((x) => literal(x, d, inner));
+  const parts =
+    v.t === 'obj' ? v.entries.map(([k, x]) => `${d.key(k)}: ${literal(x, d, inner)}`) : v.items.map((x) => literal(x, d, inner));
   const [open, close] = v.t === 'obj' ? ['{', '}'] : ['[', ']'];
   if (!parts.length) return open + close;
-  const flat = v.t === 'obj' ? v.entries.every(([, x]) => x.t !== 'obj' && x.t !== 'arr') : v.items.every((x) => x.t !== 'obj' && x.t !== 'arr');
+  const flat =
+    v.t === 'obj' ? v.entries.every(([, x]) => x.t !== 'obj' && x.t !== 'arr') : v.items.every((x) => x.t !== 'obj' && x.t !== 'arr');
   const oneLine = v.t === 'obj' ? `{${d.brace}${parts.join(', ')}${d.brace}}` : `[${parts.join(', ')}]`;
   if (flat && oneLine.length + pad.length <= 72 && !oneLine.includes('\n')) return oneLine;
   return `${open}\n${parts.map((p) => `${inner}${p},`).join('\n')}\n${pad}${close}`;

@@ -84,9 +84,11 @@ function fragmentTargets(html: string, pageUrl: URL): { targets: Set<string>; pa
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (queue.length) await work(queue.shift()!);
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (queue.length) await work(queue.shift()!);
+    }),
+  );
 }
 
 export async function checkSite(dist: string): Promise<SiteLinkReport> {
