@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ContentError } from './errors.ts';
 import { readTextFile } from './files.ts';
 import { parseYaml } from './yaml.ts';
-import { SiteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
+import { normaliseBase, SiteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 
 export const NATIVE_CONFIG = 'site.yml';
 export const JEKYLL_CONFIG = '_config.yml';
@@ -84,6 +84,24 @@ function absolutiseFolders(raw: Record<string, unknown>, baseDir: string): Recor
     ...raw,
     folders: Object.fromEntries(Object.entries(folders).map(([k, v]) => [k, Array.isArray(v) ? v.map(abs) : abs(v)])),
   };
+}
+
+/** Where the pages are served: an origin (`url`) and a path under it (`baseurl`, no trailing slash). */
+export interface SiteUrls {
+  url?: string;
+  baseurl?: string;
+}
+
+/**
+ * The config with `url` / `baseurl` replaced where `urls` gives them, as Liquid (`site.baseurl`,
+ * `absolute_url`) and the link index see them. The content's own values describe a site of its own; a host
+ * site that mounts the reference elsewhere says where.
+ */
+export function withSiteUrls(loaded: LoadedConfig, urls: SiteUrls | undefined): LoadedConfig {
+  if (!urls || (urls.url === undefined && urls.baseurl === undefined)) return loaded;
+  const url = urls.url === undefined ? loaded.config.url : urls.url.replace(/\/+$/, '');
+  const baseurl = urls.baseurl === undefined ? loaded.config.baseurl : normaliseBase(urls.baseurl);
+  return { ...loaded, config: { ...loaded.config, url, baseurl }, raw: { ...loaded.raw, url, baseurl } };
 }
 
 export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedConfig {

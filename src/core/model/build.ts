@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadSiteConfig, type LoadedConfig } from '../config.ts';
+import { loadSiteConfig, withSiteUrls, type LoadedConfig, type SiteUrls } from '../config.ts';
 import { loadSiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
@@ -18,7 +18,8 @@ import { groupDocuments, methodEntry } from './groups.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
 import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
-import { guidePath, type SitePaths } from './paths.ts';
+import type { SitePaths } from './paths.ts';
+import { listProsePages, type ProsePage } from './prose.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
 export type Highlighter = (code: string, lang: string) => string;
@@ -31,13 +32,14 @@ export interface BuildOptions {
   highlight?: Highlighter;
   /** Parsed files kept between builds of a long-running process (dev); omit for one-shot builds. */
   parseCache?: ParseCache;
+  /**
+   * Where the pages are served, when not where the content's own config says: a host site mounts the
+   * reference under its own base and prefix, and Liquid's `site.baseurl` / `absolute_url` must agree.
+   */
+  site?: SiteUrls;
 }
 
-export interface ProsePage {
-  slug: string;
-  path: string;
-  file: string;
-}
+export type { ProsePage } from './prose.ts';
 
 export interface BuildResult {
   config: LoadedConfig;
@@ -50,20 +52,8 @@ export interface BuildResult {
   files: string[];
 }
 
-const PROSE = /\.mdx?$/i;
-/** Fixed because the route files under src/pages mirror it. */
+/** The folder of object and endpoint pages under the reference root. */
 export const REFERENCE_PATH = 'reference';
-
-export function listProsePages(dir: string, root: string): ProsePage[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => PROSE.test(f))
-    .sort()
-    .map((f) => {
-      const slug = f.replace(PROSE, '').split(path.sep).join('/');
-      return { slug, path: guidePath(slug), file: path.relative(root, path.join(dir, f)).split(path.sep).join('/') };
-    });
-}
 
 function listIncludes(dirs: string[]): string[] {
   return dirs.filter(existsSync).flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).map((f) => path.join(d, f)));
@@ -83,7 +73,7 @@ function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
 }
 
 export function buildReference(options: BuildOptions): BuildResult {
-  const loaded = loadSiteConfig(options.root, options.configFile);
+  const loaded = withSiteUrls(loadSiteConfig(options.root, options.configFile), options.site);
   const { config, paths, root } = loaded;
   const warnings = new WarningSink();
   const data = loadSiteData(paths.data, root, options.parseCache);
@@ -170,7 +160,7 @@ export function buildReference(options: BuildOptions): BuildResult {
   }
   for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!));
 
-  const prose = listProsePages(paths.pages, root);
+  const prose = listProsePages(paths.pages, root, errors, options.parseCache);
   const docSlugs = new Map(groups.docs.map((d) => [docSlug(d.doc), d.doc.file]));
   for (const p of prose) {
     const clash = docSlugs.get(p.slug);
@@ -229,6 +219,7 @@ export function buildReference(options: BuildOptions): BuildResult {
       ...loaded.files,
       ...data.files,
       ...collections.flatMap((c) => c.documents.map((d) => d.absolutePath)),
+      ...prose.map((p) => p.absolutePath),
       ...listIncludes(paths.includes),
     ],
   };

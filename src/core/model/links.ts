@@ -5,6 +5,7 @@
  */
 import type { ReferenceEntry, Param } from '../../schemas/reference.ts';
 import type { ContentWarning } from '../errors.ts';
+import { decodeEntities, escapeHtml } from '../html.ts';
 
 const ID_ATTR = /\sid\s*=\s*(?:"([^"]+)"|'([^']+)')/g;
 const HREF_ATTR = /(\shref\s*=\s*)(?:"([^"]*)"|'([^']*)')/g;
@@ -38,14 +39,20 @@ export function buildLinkIndex(entries: ReferenceEntry[], extraPages: string[], 
   return { anchors, pageAnchors, pages: new Set([...entries.map((e) => e.path), ...extraPages, '']), base, legacyUrl };
 }
 
+/**
+ * A bare `#anchor` link on a page whose own ids are `local`: unchanged when the page holds the id, else
+ * pointed at the page that does; undefined when no page does. Reference and prose pages both use this.
+ */
+export function resolveAnchor(href: string, local: { has(id: string): boolean }, index: LinkIndex): string | undefined {
+  const id = decodeURIComponent(href.slice(1));
+  if (!id || local.has(id)) return href;
+  const target = index.anchors.get(id);
+  return target === undefined ? undefined : `${index.base}/${target}${href}`;
+}
+
 /** Resolves one href as seen from `page`; returns the new href, or undefined when it is broken. */
 export function resolveHref(href: string, page: ReferenceEntry, index: LinkIndex): string | undefined {
-  if (href.startsWith('#')) {
-    const id = decodeURIComponent(href.slice(1));
-    if (!id || page.anchors.includes(id)) return href;
-    const target = index.anchors.get(id);
-    return target === undefined ? undefined : `${index.base}/${target}${href}`;
-  }
+  if (href.startsWith('#')) return resolveAnchor(href, { has: (id) => page.anchors.includes(id) }, index);
   if (!href.startsWith('/') || href.startsWith('//')) return href;
   const [pathPart, fragment] = href.split('#', 2);
   const inBase = index.base && (pathPart === index.base || pathPart.startsWith(`${index.base}/`));
@@ -62,6 +69,24 @@ export function resolveHref(href: string, page: ReferenceEntry, index: LinkIndex
     }
   }
   return index.legacyUrl ? `${index.legacyUrl}${href}` : undefined;
+}
+
+/**
+ * Prose pages are rendered by the Astro side, after the model: their bare `#anchor` links are resolved in
+ * the rendered HTML, where the page's own ids (headings included) are all present. Returns the HTML and the
+ * hrefs no page holds.
+ */
+export function resolveAnchorLinks(html: string, index: LinkIndex): { html: string; broken: string[] } {
+  const local = new Set(idsIn(html));
+  const broken: string[] = [];
+  const out = html.replace(HREF_ATTR, (whole, prefix: string, dq?: string, sq?: string) => {
+    const href = decodeEntities(dq ?? sq ?? '');
+    if (!href.startsWith('#')) return whole;
+    const resolved = resolveAnchor(href, local, index);
+    if (resolved === undefined) broken.push(href);
+    return resolved === undefined || resolved === href ? whole : `${prefix}"${escapeHtml(resolved)}"`;
+  });
+  return { html: out, broken };
 }
 
 interface Rewrite {
