@@ -20,9 +20,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The sample site must already be built (`npm test` builds it first); this only serves dist/.
-    // --ignore-lock: a preview someone left running must not stop the test run.
-    command: `npx astro preview --port ${port} --host localhost --ignore-lock`,
+    // The sample site must already be built (`npm test` builds it first); this only serves dist/, under
+    // the base the build recorded.
+    command: `node bin/api-reference.js preview --port ${port} --host localhost`,
     url: `http://localhost:${port}/docs/`,
     reuseExistingServer: false,
     timeout: 60_000,

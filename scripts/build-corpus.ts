@@ -1,6 +1,7 @@
 /**
  * `npm run build:corpus`: builds the real Stitch docs tree from ../shared (a Jekyll tree, unedited) into
- * tests/.tmp/corpus-dist with the stitch-docs preset. Without ../shared it says so and does nothing.
+ * tests/.tmp/corpus-dist with the stitch-docs preset, through the CLI. Without ../shared it says so and
+ * does nothing.
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -13,8 +14,9 @@ if (!existsSync(CORPUS_ROOT)) {
   console.log(`No corpus at ${CORPUS_ROOT}: skipping the corpus build (its tests report themselves skipped).`);
   process.exit(0);
 }
-const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', CORPUS_DIST], {
-  stdio: 'inherit',
-  env: { ...process.env, CONTENT_ROOT: CORPUS_ROOT, SITE_CONFIG: 'presets/stitch-docs.yml' },
-});
+const result = spawnSync(
+  process.execPath,
+  ['bin/api-reference.js', 'build', CORPUS_ROOT, '--config', 'presets/stitch-docs.yml', '--out', CORPUS_DIST],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

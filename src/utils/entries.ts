@@ -1,35 +1,19 @@
 /**
- * Typed access to the two collections: the rendered reference (one entry per page) and MDX prose pages.
+ * Typed access to the model the pages render from: the rendered reference (one entry per page) and the
+ * prose pages, both owned by the reference session (src/runtime/reference.ts).
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { guidePath } from '../core/model/paths.ts';
-import { siteOptions } from '../site-options.ts';
-import { prosePagesDir } from './prose.ts';
+import type { ProsePage } from '../core/model/build.ts';
+import { session } from '../runtime/reference.ts';
 import type { DocEntry, EndpointEntry, ObjectEntry, ReferenceEntry } from '../schemas/reference.ts';
 
-export type ProseEntry = CollectionEntry<'pages'> & { path: string; order: number };
+export type ProseEntry = ProsePage;
 
-let reference: Promise<ReferenceEntry[]> | undefined;
-
-export function referenceEntries(): Promise<ReferenceEntry[]> {
-  // In dev the collection changes under us; only a static build may memoise it.
-  if (import.meta.env.DEV) return load();
-  reference ??= load();
-  return reference;
+export async function referenceEntries(): Promise<ReferenceEntry[]> {
+  return (await session.model()).entries;
 }
-
-async function load(): Promise<ReferenceEntry[]> {
-  return (await getCollection('reference')).map((e) => e.data as ReferenceEntry);
-}
-
-const hasProsePages = prosePagesDir(siteOptions()) !== undefined;
 
 export async function proseEntries(): Promise<ProseEntry[]> {
-  if (!hasProsePages) return [];
-  const pages = await getCollection('pages');
-  return pages
-    .map((p) => Object.assign(p, { path: guidePath(p.id), order: p.data.order ?? Number.MAX_SAFE_INTEGER }))
-    .sort((a, b) => a.order - b.order || a.data.title.localeCompare(b.data.title));
+  return (await session.model()).prose;
 }
 
 export function latestObjects(entries: ReferenceEntry[]): ObjectEntry[] {

@@ -13,7 +13,7 @@ export type { Crumb, Nav, NavGroup, NavLink } from './nav-index.ts';
 
 export function buildNavGroups(entries: ReferenceEntry[], prose: ProseEntry[]): NavGroup[] {
   const guides = [
-    ...prose.map((p) => ({ label: p.data.title, path: p.path, order: p.order })),
+    ...prose.map((p) => ({ label: p.title, path: p.path, order: p.order })),
     ...docs(entries).map((d) => ({ label: d.title, path: d.path, order: d.order })),
   ].sort((a, b) => a.order - b.order);
   const objects = latestObjects(entries).map((o) => ({
@@ -51,7 +51,7 @@ export function buildNav(entries: ReferenceEntry[], prose: ProseEntry[]): Nav {
 }
 
 function sameProse(a: ProseEntry[], b: ProseEntry[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.path === b[i].path && p.data.title === b[i].data.title);
+  return a.length === b.length && a.every((p, i) => p.path === b[i].path && p.title === b[i].title);
 }
 
 export { neighbours } from './nav-index.ts';

@@ -4,9 +4,16 @@
  */
 import type { ObjectEntry, ReferenceEntry } from '../schemas/reference.ts';
 import { latestObjects, proseEntries, referenceEntries, type ProseEntry } from './entries.ts';
-import type { ListItem } from '../components/pages/ListPage.astro';
 import type { Crumb } from './nav.ts';
 import { plainText, summary } from './text.ts';
+
+/** A row of a list page (objects, structures, forms). */
+export interface ListItem {
+  title: string;
+  path: string;
+  summary?: string;
+  meta?: string;
+}
 
 export type Route =
   | { kind: 'entry'; path: string; title: string; entry: ReferenceEntry }
@@ -53,14 +60,14 @@ export async function routes(): Promise<Route[]> {
       title: entry.kind === 'object' ? entry.heading : entry.title,
       entry,
     })),
-    ...prose.map((page): Route => ({ kind: 'prose', path: page.path, title: page.data.title, page })),
+    ...prose.map((page): Route => ({ kind: 'prose', path: page.path, title: page.title, page })),
     ...lists(entries),
   ];
 }
 
 /** The <meta name="description"> of a route: the entry's own short description, as plain text. */
 export function routeDescription(route: Route): string | undefined {
-  if (route.kind === 'prose') return route.page.data.description || undefined;
+  if (route.kind === 'prose') return route.page.description || undefined;
   if (route.kind === 'list') return route.intro;
   const e = route.entry;
   const html =

@@ -1,17 +1,7 @@
-/**
- * The site config, for titles and descriptions in the layout: the one the reference loader last read (it
- * re-reads it on every change while previewing), else read once per process.
- */
-import { loadSiteConfig } from '../core/config.ts';
+/** The site config of the current model (in dev, the one the last good rebuild read), for titles and descriptions. */
 import type { SiteConfig } from '../schemas/site-config.ts';
-import { siteOptions } from '../site-options.ts';
-import { publishedSiteConfig } from './content-status.ts';
+import { session } from '../runtime/reference.ts';
 
-let cached: SiteConfig | undefined;
-
-export function siteConfig(): SiteConfig {
-  const published = publishedSiteConfig();
-  if (published) return published;
-  cached ??= loadSiteConfig(siteOptions().root, siteOptions().configFile).config;
-  return cached;
+export async function siteConfig(): Promise<SiteConfig> {
+  return (await session.model()).config.config;
 }

@@ -1,8 +1,12 @@
-/** Page paths in the model are relative to the site base; these helpers make them links. */
-const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
+/** Page paths in the model are relative to the reference's root (the site's base plus the prefix); these helpers make them links. */
+import config from 'virtual:api-reference/config';
+
+const root = config.pageRoot.replace(/\/+$/, '');
 
 export function href(path: string): string {
-  return `${base}/${path.replace(/^\/+/, '')}`;
+  const url = `${root}/${path.replace(/^\/+/, '')}`;
+  // A site whose pages are served without a trailing slash links them that way (the home page keeps its `/`).
+  return config.noTrailingSlash && url !== '/' ? url.replace(/\/(?=$|#)/, '') : url;
 }
 
 export function isCurrent(path: string, current: URL): boolean {
@@ -12,7 +16,7 @@ export function isCurrent(path: string, current: URL): boolean {
 /** The model path (`reference/parcels/`, '' for the home page) of the page at `url`. */
 export function pagePath(url: URL): string {
   const path = decodeURI(url.pathname).replace(/\/?$/, '/');
-  const rest = path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path.replace(/^\//, '');
+  const rest = path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path.replace(/^\//, '');
   return rest === '' || rest === '/' ? '' : rest;
 }
 

@@ -1,4 +1,4 @@
-/** An `astro dev` server on a temporary copy of the sample content, for the live-preview tests. */
+/** An `api-reference dev` server on a temporary copy of the sample content, for the live-preview tests. */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -24,16 +24,12 @@ export async function startDevServer(): Promise<DevServer> {
   const port = 4600 + Math.floor(Math.random() * 400);
   // NODE_ENV from a test runner would put Vite inside Astro into another mode.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV'));
-  const server: ChildProcess = spawn(
-    process.execPath,
-    ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--ignore-lock'],
-    {
-      cwd: REPO_ROOT,
-      env: { ...env, CONTENT_ROOT: root },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const server: ChildProcess = spawn(process.execPath, ['bin/api-reference.js', 'dev', root, '--port', String(port)], {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   server.stdout!.on('data', (d) => (log += d));
   server.stderr!.on('data', (d) => (log += d));

@@ -1,5 +1,5 @@
 /**
- * `npm run build` on bad content: a clear error naming file, field and line, a non-zero exit, and the
+ * `api-reference build` (npm run build) on bad content: a clear error naming file, field and line, a non-zero exit, and the
  * previous output left exactly as it was (nothing half-written, no staging folder left behind).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,9 +22,8 @@ describe('build script with bad content', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, 'previous.html'), 'previous build');
 
-    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+    const run = spawnSync(process.execPath, ['bin/api-reference.js', 'build', root, '--out', out], {
       cwd: REPO_ROOT,
-      env: { ...process.env, CONTENT_ROOT: root },
       encoding: 'utf8',
       timeout: 120_000,
     });

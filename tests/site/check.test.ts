@@ -19,9 +19,10 @@ interface Run {
   stderr: string;
 }
 
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** `api-reference <command> …` (what `npm run build` and `npm run check` run). */
+function run(command: 'build' | 'check', args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['bin/api-reference.js', command, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -65,7 +66,7 @@ beforeAll(async () => {
     writeFileSync(path.join(out, 'index.html'), `earlier build of ${c.name}`);
     const result = { out } as CaseResult;
     results.set(c.name, result);
-    return async () => void (result.build = await run('scripts/build.ts', ['--out', out], { CONTENT_ROOT: root }));
+    return async () => void (result.build = await run('build', [root, '--out', out]));
   });
   await pool(jobs, 3);
 }, 240_000);
@@ -84,7 +85,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('bad input: %s', (name, c)
 
 describe('npm run check on real content', () => {
   it('passes the sample site with a summary line and exit 0', async () => {
-    const r = await run('scripts/check.ts', []);
+    const r = await run('check', []);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^✓ content: 0 errors, 0 warnings, \d+ reference pages \(\d+ ms\)$/m);
   });
@@ -92,7 +93,7 @@ describe('npm run check on real content', () => {
   it.each([BAD_CASES[0], HUGE_CASE])('prints the exact line of $name and exits 1', async (c) => {
     const root = caseRoot(c);
     made.push(root);
-    const r = await run('scripts/check.ts', ['--root', root]);
+    const r = await run('check', [root]);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr.split('\n')).toContain(c.check);
     expect(r.stdout).toMatch(/^✗ .*: 1 error, \d+ warnings? \(\d+ ms\)$/m);
@@ -101,7 +102,7 @@ describe('npm run check on real content', () => {
   it('--json gives tools the problems with file, line and field', async () => {
     const root = caseRoot(BAD_CASES.find((c) => c.name === 'unknown-variable')!);
     made.push(root);
-    const r = await run('scripts/check.ts', ['--json'], { CONTENT_ROOT: root });
+    const r = await run('check', ['--json'], { CONTENT_ROOT: root });
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ ok: false, errors: 1, pages: 0 });
@@ -117,7 +118,7 @@ describe('npm run check on real content', () => {
   });
 
   it('names a content root that does not exist and exits 2', async () => {
-    const r = await run('scripts/check.ts', ['--root', path.join(tmp, 'nowhere')]);
+    const r = await run('check', [path.join(tmp, 'nowhere')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('does not exist');
   });
@@ -125,13 +126,7 @@ describe('npm run check on real content', () => {
   it.skipIf(!hasCorpus)(
     'finds no errors in the corpus, whose build succeeds (needs ../shared)',
     async () => {
-      const r = await run('scripts/check.ts', [
-        '--json',
-        '--root',
-        path.join(CORPUS, 'stitch-docs'),
-        '--config',
-        'presets/stitch-docs.yml',
-      ]);
+      const r = await run('check', [path.join(CORPUS, 'stitch-docs'), '--json', '--config', 'presets/stitch-docs.yml']);
       const report = JSON.parse(r.stdout);
       console.log(`check on the corpus: ${report.errors} errors, ${report.warnings} warnings, ${report.pages} pages`);
       expect(r.status).toBe(0);

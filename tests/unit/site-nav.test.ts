@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexNav, neighbours, type NavGroup } from '../../src/utils/nav-index.ts';
 import { buildSidebarTemplate, renderSidebar } from '../../src/utils/sidebar-html.ts';
-import { builtPages, sitemapXml, writeSitemap } from '../../src/utils/sitemap.ts';
+import { builtPages, sitemapXml, writeSitemap } from '../../src/integration/sitemap.ts';
 import { pathSearchText, plainText, summary } from '../../src/utils/text.ts';
 import { tableOfContents } from '../../src/utils/toc.ts';
 

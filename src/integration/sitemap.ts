@@ -2,7 +2,7 @@
  * sitemap.xml and robots.txt, written after the build from the pages actually built (every
  * `<dir>/index.html`; the 404 page is `404.html` and stays out).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -37,6 +37,8 @@ export function writeSitemap(dist: string, site: string | undefined, base: strin
   const pages = builtPages(dist);
   writeFileSync(path.join(dist, 'sitemap.xml'), sitemapXml(pages, siteBase));
   const sitemap = new URL('sitemap.xml', siteBase).href;
-  writeFileSync(path.join(dist, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
+  // A site's own robots.txt (from its public folder) stays as it is.
+  if (!existsSync(path.join(dist, 'robots.txt')))
+    writeFileSync(path.join(dist, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
   return pages.length;
 }

@@ -1,19 +1,20 @@
 /**
  * Dev only: while the content has errors, every page shows them in Astro's error overlay (file, field,
  * line, and the code around it) instead of the last good render, so a writer cannot mistake stale pages
- * for the result of their save. The loader clears the errors and reloads the page once the file is fixed.
+ * for the result of their save. The next good rebuild clears them; the integration's watcher reloads the
+ * page after every save, into the error and out of it.
  */
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import { defineMiddleware } from 'astro:middleware';
-import { ContentErrors } from './core/errors.ts';
-import { currentContentErrors } from './utils/content-status.ts';
+import config from 'virtual:api-reference/config';
+import { ContentErrors } from '../core/errors.ts';
+import { session } from './reference.ts';
 
-export const onRequest = defineMiddleware((_context, next) => {
-  if (!import.meta.env.DEV) return next();
-  const status = currentContentErrors();
-  if (!status) return next();
-  const { errors, root } = status;
+export const onRequest = defineMiddleware(async (_context, next) => {
+  if (!config.dev) return next();
+  const errors = await session.problems();
+  if (!errors?.length) return next();
   const first = errors[0];
   const error = new AstroError(
     new ContentErrors([...errors]).message,
@@ -24,8 +25,8 @@ export const onRequest = defineMiddleware((_context, next) => {
   // only points here) and resolves it against the project root, so: no stack, and a location only for
   // content inside the project; the message names the file and line either way.
   error.stack = '';
-  const file = path.join(root, first.location.file);
-  if (first.location.line && !path.relative(process.cwd(), file).startsWith('..')) {
+  const file = path.join(config.root, first.location.file);
+  if (first.location.line && !path.relative(config.projectRoot, file).startsWith('..')) {
     Object.assign(error, { loc: { file, line: first.location.line, column: 1 } });
   }
   throw error;

@@ -1,0 +1,45 @@
+/**
+ * The `api-reference` command (bin/api-reference.js): build, dev, preview, check and init. See USAGE.
+ */
+import { parseCli, USAGE, UsageError } from './args.ts';
+import { BuildFailed, runBuild } from './build.ts';
+import { runCheck } from './check.ts';
+import { runInit } from './init.ts';
+import { runDev, runPreview } from './serve.ts';
+
+/** Returns the exit code; long-running commands (dev, preview) resolve once their server is up. */
+export async function main(argv: string[], env: Record<string, string | undefined>, cwd: string): Promise<number> {
+  let args;
+  try {
+    args = parseCli(argv, env, cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (error.message) console.error(`api-reference: ${error.message}\n`);
+    (error.message ? console.error : console.log)(USAGE);
+    return error.message ? 2 : 0;
+  }
+  try {
+    switch (args.command) {
+      case 'build':
+        await runBuild(args, cwd);
+        return 0;
+      case 'check':
+        return runCheck(args, cwd);
+      case 'init':
+        runInit(args, cwd);
+        return 0;
+      case 'dev':
+        await runDev(args, cwd);
+        return -1;
+      case 'preview':
+        await runPreview(args, cwd);
+        return -1;
+    }
+  } catch (error) {
+    if (error instanceof BuildFailed || error instanceof UsageError) {
+      console.error(`\n${error.message}`);
+      return error instanceof UsageError ? 2 : 1;
+    }
+    throw error;
+  }
+}
