@@ -15,6 +15,7 @@ export default tseslint.config(
       'playwright-report/',
       'tests/apps/*/dist/',
       'tests/apps/*/.astro/',
+      'tests/apps/*/node_modules/',
       'lib/',
     ],
   },

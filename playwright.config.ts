@@ -1,30 +1,45 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { APPS } from './tests/apps/servers.ts';
 
 // Debian's chromium where it is installed (CI, these machines); Playwright's own browser elsewhere.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 4329);
+const astro = 'node node_modules/astro/bin/astro.mjs';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://localhost:${port}`,
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     },
   },
-  webServer: {
-    // The sample site must already be built (`npm test` builds it first); this only serves dist/, under
-    // the base the build recorded.
-    command: `node bin/api-reference.js preview --port ${port} --host localhost`,
-    url: `http://localhost:${port}/docs/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  projects: [
+    // The sample site, served from dist/ as `npm run preview` serves it.
+    { name: 'sample', testDir: 'tests/e2e', use: { baseURL: `http://localhost:${port}` } },
+    // The host apps in tests/apps, each served by `astro preview` from its own dist/.
+    { name: 'apps', testDir: 'tests/apps' },
+  ],
+  // Everything must already be built (`npm test` builds it first); these only serve it.
+  webServer: [
+    {
+      // Under the base the build recorded.
+      command: `node bin/api-reference.js preview --port ${port} --host localhost`,
+      url: `http://localhost:${port}/docs/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    ...Object.values(APPS).map((app) => ({
+      // --ignore-lock: a preview someone left running must not stop the test run.
+      command: `${astro} preview --root ${app.root} --port ${app.port} --host localhost --ignore-lock`,
+      url: `http://localhost:${app.port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    })),
+  ],
 });

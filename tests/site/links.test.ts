@@ -1,7 +1,8 @@
 /**
  * No broken internal links and no broken fragment anchors on the built sites: the sample site (dist/,
  * `npm run build`) and, when ../shared is present, the Stitch corpus (tests/.tmp/corpus-dist,
- * `npm run build:corpus`). Both use base /docs. Checked with linkinator; external links are skipped.
+ * `npm run build:corpus`), both with base /docs, and the two host apps in tests/apps (`npm run build:apps`),
+ * served from the root. Checked with linkinator; external links are skipped.
  * See helpers/links.ts for how the two passes work.
  */
 import { existsSync } from 'node:fs';
@@ -12,14 +13,14 @@ import { CORPUS_DIST, hasCorpus, REPO_ROOT, SAMPLE_DIST } from './helpers/site.t
 
 const TIMEOUT = 300_000;
 
-function siteSuite(label: string, dist: string, buildCommand: string): void {
+function siteSuite(label: string, dist: string, buildCommand: string, base?: string): void {
   let report: SiteLinkReport;
 
   beforeAll(async () => {
     if (!existsSync(path.join(dist, 'index.html'))) {
       throw new Error(`${path.relative(REPO_ROOT, dist)}/ does not exist: run \`${buildCommand}\` first.`);
     }
-    report = await checkSite(dist);
+    report = await checkSite(dist, base);
     console.log(
       `${label}: ${report.pages} pages; ${report.internalChecked} internal URLs checked, ` +
         `${report.externalSkipped} external URLs skipped; ${report.fragmentsChecked} fragment links checked; ` +
@@ -44,5 +45,11 @@ function siteSuite(label: string, dist: string, buildCommand: string): void {
 }
 
 describe('links: sample site (dist/)', () => siteSuite('sample site', SAMPLE_DIST, 'npm run build'));
+
+describe('links: bare Astro host app (tests/apps/bare)', () =>
+  siteSuite('bare host', path.join(REPO_ROOT, 'tests/apps/bare/dist'), 'npm run build:apps', ''));
+
+describe('links: Starlight host app (tests/apps/starlight)', () =>
+  siteSuite('Starlight host', path.join(REPO_ROOT, 'tests/apps/starlight/dist'), 'npm run build:apps', ''));
 
 describe.skipIf(!hasCorpus)('links: corpus site (needs ../shared)', () => siteSuite('corpus site', CORPUS_DIST, 'npm run build:corpus'));

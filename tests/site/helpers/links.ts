@@ -91,17 +91,21 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
   );
 }
 
-export async function checkSite(dist: string): Promise<SiteLinkReport> {
+/** `base` is the path the site is served under (`/docs`, or '' for the root). */
+export async function checkSite(dist: string, base = BASE): Promise<SiteLinkReport> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'site-links-'));
+  const prefix = base.replace(/^\/+|\/+$/g, '');
+  const served = (file: string) => (prefix ? `${prefix}/${file}` : file);
   try {
-    symlinkSync(dist, path.join(root, BASE.slice(1)), 'dir');
+    if (prefix) symlinkSync(dist, path.join(root, prefix), 'dir');
+    const serverRoot = prefix ? root : dist;
     const files = listHtmlFiles(dist);
-    const startPaths = files.map((f) => `${BASE.slice(1)}/${f}`);
+    const startPaths = files.map(served);
 
     // Pass 1: every page and every link target once.
     const links = await check({
       path: startPaths,
-      serverRoot: root,
+      serverRoot,
       recurse: false,
       checkFragments: false,
       concurrency: 50,
@@ -120,15 +124,15 @@ export async function checkSite(dist: string): Promise<SiteLinkReport> {
     const brokenFragments: BrokenLink[] = [];
     let fragmentsChecked = 0;
     await pool(files, 8, async (file) => {
-      const pagePath = `${BASE}/${pagePathOf(file)}`;
+      const pagePath = `${prefix ? `/${prefix}` : ''}/${pagePathOf(file)}`;
       const { targets, pairs } = fragmentTargets(readFileSync(path.join(dist, file), 'utf8'), new URL(pagePath, 'http://localhost'));
       if (!pairs) return;
       fragmentsChecked += pairs;
-      const start = `${BASE.slice(1)}/${file}`;
+      const start = served(file);
       targets.add(`/${start}`);
       const result = await check({
         path: start,
-        serverRoot: root,
+        serverRoot,
         recurse: false,
         checkFragments: true,
         timeout: 20_000,
