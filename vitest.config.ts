@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // tests/unit: pure modules and fixture builds; tests/site: checks on built sites (run after the builds).
-    include: ['tests/unit/**/*.test.ts', 'tests/site/**/*.test.ts'],
+    // tests/unit: pure modules and fixture builds; tests/site: checks on built sites (run after the builds);
+    // tests/pack: the packed package installed elsewhere (`npm run test:pack`, slow: not part of `npm test`).
+    include: ['tests/unit/**/*.test.ts', 'tests/site/**/*.test.ts', 'tests/pack/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });
