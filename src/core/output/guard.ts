@@ -107,6 +107,8 @@ export function checkTarget(target: string, options: GuardOptions): void {
     throw new OutputError(`Output folder ${shown} contains the content root ${showPath(root)}: ${destroys}.`, elsewhere);
   }
   for (const folder of (options.contentFolders ?? []).map(realPath)) {
+    if (folder === target)
+      throw new OutputError(`Output folder ${shown} is a folder the build reads content from: ${destroys}.`, elsewhere);
     if (isWithin(folder, target)) {
       throw new OutputError(
         `Output folder ${shown} contains ${showPath(folder)}, a folder the build reads content from: ${destroys}.`,
