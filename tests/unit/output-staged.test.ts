@@ -168,6 +168,14 @@ describe('withStagedOutput', () => {
     expect(readdirSync(dir)).toEqual(['dist']);
   });
 
+  it('creates the folders above a new output', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'a', 'b', 'dist');
+    await withStagedOutput(target, { contentRoot: path.join(dir, 'content') }, async (s) => site(s, 'deep'));
+    expect(tree(target)['index.html']).toBe('deep');
+    expect(readdirSync(path.dirname(target))).toEqual(['dist']);
+  });
+
   it('leaves the output exactly as it was when the build fails', async () => {
     const dir = tempDir();
     const target = path.join(dir, 'dist');

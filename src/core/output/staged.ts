@@ -11,8 +11,9 @@
  *    deletes the old output. On failure, SIGINT or SIGTERM the staging folder is removed and `<out>` is
  *    left exactly as it was.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { checkTarget, OutputError, resolveTarget, showPath, type GuardOptions } from './guard.ts';
 import { onInterrupt } from './interrupt.ts';
 import { acquireLock, LockBusyError, type HeldLock, type LockHolder } from './lock.ts';
@@ -74,6 +75,7 @@ export async function withStagedOutput<T>(
   const log = options.log ?? ((line: string) => console.error(line));
   const out = resolveTarget(target);
   checkTarget(out, options);
+  mkdirSync(path.dirname(out), { recursive: true }); // the lock and staging folder go beside the output
   const lock = await lockWithMessages(lockFileOf(out), options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, {
     what: `Output folder ${showPath(out)}`,
     log,
