@@ -1,13 +1,13 @@
 /**
  * The folders around an output folder `<out>`: each build writes into its own `<out>.staging-XXXXXX`
- * (mkdtemp, beside `<out>` so it is on the same file system and renames are atomic), and the swap moves
+ * (made like mkdtemp, beside `<out>` so it is on the same file system and renames are atomic), and the swap moves
  * the old output aside to `<out>.old-XXXXXX` before moving the new one in. The old one is deleted only
  * once the new one is in place. A build killed outright (SIGKILL) leaves these behind; the next build,
  * holding the lock, knows nobody else is using them and cleans them up (restoring the old output if the
  * kill fell between the two renames).
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, isBuildOutput, showPath } from './guard.ts';
 import { testPauseSync } from './test-pause.ts';
@@ -15,13 +15,22 @@ import { testPauseSync } from './test-pause.ts';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const siblingPattern = (target: string) => new RegExp(`^${escape(path.basename(target))}\\.(staging|old)-[A-Za-z0-9]{6}$`);
 
-/** A fresh, empty staging folder beside `target`, with the permissions of a normally created folder. */
+/**
+ * A fresh, empty staging folder beside `target`, with the permissions of a normally created folder. This is
+ * mkdtemp's recipe (an exclusive mkdir of a random name, retried on a clash) rather than mkdtemp itself,
+ * which makes the folder private (0700): renamed into place it would be unreadable to a web server.
+ */
 export function makeStaging(target: string): string {
   mkdirSync(path.dirname(target), { recursive: true });
-  const dir = mkdtempSync(`${target}.staging-`);
-  // mkdtemp makes the folder private (0700); renamed into place it would be unreadable to a web server.
-  chmodSync(dir, 0o777 & ~process.umask());
-  return dir;
+  for (;;) {
+    const dir = `${target}.staging-${randomSuffix()}`;
+    try {
+      mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 /** Marks a staging folder as a complete build output: written last, just before the swap. */
