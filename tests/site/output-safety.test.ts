@@ -4,7 +4,8 @@
  * (the build's test pause hook, src/core/output/test-pause.ts), and the folder afterwards is compared file
  * by file with reference builds of the old and the new site.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,41 @@ describe('concurrent builds', () => {
       if (!released) held.release();
     }
   }, 90_000);
+});
+
+describe('the output lock across processes', () => {
+  it('processes racing for a stale lock hold it one at a time', async () => {
+    const dir = path.join(tmp, 'lock-race');
+    mkdirSync(dir);
+    const lockFile = path.join(dir, 'dist.lock');
+    const log = path.join(dir, 'log');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(lockFile, JSON.stringify({ pid: dead, host: os.hostname(), since: '', token: 'dead' }));
+    // Each process takes the lock, writes "in", stays a moment, writes "out" and releases it.
+    const script = `
+      import { appendFileSync } from 'node:fs';
+      import { acquireLock } from ${JSON.stringify(path.join(REPO_ROOT, 'src/core/output/lock.ts'))};
+      const lock = await acquireLock(${JSON.stringify(lockFile)}, { waitMs: 60000, pollMs: 5 });
+      appendFileSync(${JSON.stringify(log)}, 'in ' + process.pid + '\\n');
+      await new Promise((r) => setTimeout(r, 50));
+      appendFileSync(${JSON.stringify(log)}, 'out ' + process.pid + '\\n');
+      lock.release();`;
+    const racers = Array.from(
+      { length: 4 },
+      () =>
+        new Promise<number | null>((resolve) =>
+          spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' }).on('close', resolve),
+        ),
+    );
+    expect(await Promise.all(racers)).toEqual([0, 0, 0, 0]);
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(8);
+    for (let i = 0; i < lines.length; i += 2) {
+      expect(lines[i]).toMatch(/^in \d+$/);
+      expect(lines[i + 1]).toBe(lines[i].replace('in', 'out'));
+    }
+    expect(readdirSync(dir).sort()).toEqual(['log']);
+  }, 60_000);
 });
 
 describe('a build killed with SIGKILL', () => {

@@ -1,6 +1,6 @@
 /**
  * The output lock, the swap and withStagedOutput (src/core/output), without Astro: the "build" is a
- * callback that writes files. Two processes racing for one lock are in tests/site/output-safety.test.ts.
+ * callback that writes files. Processes racing for one lock, and real builds, are in tests/site/output-safety.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
