@@ -64,6 +64,19 @@ function siteSuite(label: string, dist: string, buildCommand: string, build: () 
   });
 }
 
+describe('MDX links (dist/)', () => {
+  it('a bare link to another page’s argument goes to the page the model lists it on', () => {
+    const { links } = buildReference({ root: path.join(REPO_ROOT, 'content') });
+    const html = readFileSync(path.join(SAMPLE_DIST, 'guides/introduction/index.html'), 'utf8');
+    const href = parseHtml(html)
+      .querySelectorAll('main article a')
+      .find((a) => a.textContent === 'weight')
+      ?.getAttribute('href');
+    expect(links.anchors.get('arg-weight')).toBe('reference/parcels/create-a-parcel/');
+    expect(href).toBe('/docs/reference/parcels/create-a-parcel/#arg-weight');
+  });
+});
+
 describe('ids: sample site (dist/)', () =>
   siteSuite('sample site', SAMPLE_DIST, 'npm run build', () => buildReference({ root: path.join(REPO_ROOT, 'content') }).entries));
 

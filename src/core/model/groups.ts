@@ -214,6 +214,8 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
 
 /** A `sub-structures` entry must name a structure file; Jekyll dropped unknown ones without a word. */
 function unknownSubStructures(structures: Map<string, Typed<StructureFrontMatter>>): ContentError[] {
+  const known = [...structures.keys()].sort();
+  const hint = `Known structure keys: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … (${known.length} in all)` : ''}.`;
   return [...structures.values()].flatMap((s) =>
     (s.fm['sub-structures'] ?? []).flatMap((sub, i) =>
       structures.has(sub.key)
@@ -222,7 +224,7 @@ function unknownSubStructures(structures: Map<string, Typed<StructureFrontMatter
             new ContentError(
               { file: s.doc.file, field: `sub-structures[${i}].key`, line: s.doc.lineOf(['sub-structures', i, 'key']) },
               `no api-structure or api-sub-structure file has key "${sub.key}"`,
-              `Known keys: ${[...structures.keys()].sort().join(', ')}.`,
+              hint,
             ),
           ],
     ),
