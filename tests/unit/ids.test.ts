@@ -91,6 +91,19 @@ describe('ids the model gives a page', () => {
   });
 });
 
+describe('PageIds', () => {
+  it('never hands out an id the layout uses around the content', () => {
+    const ids = new PageIds();
+    expect(['content', 'site-nav', 'toc-title', 'x', 'x'].map((id) => ids.claim(id))).toEqual([
+      'content-2',
+      'site-nav-2',
+      'toc-title-2',
+      'x',
+      'x-2',
+    ]);
+  });
+});
+
 describe('withParamIds', () => {
   const p = (name: string, children: Param[] = []): Param => ({ id: '', field: '', name, type: 'string', descriptionHtml: '', children });
 

@@ -22,9 +22,16 @@ export function paramId(prefix: string, path: string[]): string {
   return `${prefix}-${path.map(idPart).join('.')}`;
 }
 
+/**
+ * Ids the page layout itself uses around the content (DocsLayout's `main`, the sidebar, the "On this page"
+ * title, the search results). Content ids are never these, so a section titled "Content" cannot take the
+ * skip link's target.
+ */
+export const LAYOUT_IDS = ['content', 'site-nav', 'toc-title', 'site-search-results'] as const;
+
 /** Hands out ids unique within one page: a repeated id gets `-2`, `-3`, … in document order. */
 export class PageIds {
-  private readonly seen = new Set<string>();
+  private readonly seen = new Set<string>(LAYOUT_IDS);
 
   constructor(taken: Iterable<string> = []) {
     for (const id of taken) this.seen.add(id);
