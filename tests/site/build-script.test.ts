@@ -39,4 +39,27 @@ describe('build script with bad content', () => {
     // No staging folder, old output or lock left beside it.
     expect(readdirSync(tmp).sort()).toEqual(['content', 'out']);
   });
+
+  it('fails on a link in an MDX page that lands nowhere, naming the file and line', () => {
+    const root = path.join(tmp, 'content-mdx');
+    cpSync(path.join(REPO_ROOT, 'content'), root, { recursive: true });
+    const file = path.join(root, 'pages/introduction.mdx');
+    const text = readFileSync(file, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.includes('(#arg-weight)')) + 1;
+    writeFileSync(file, text.replace('(#arg-weight)', '(#arg-wieght)'));
+    const out = path.join(tmp, 'out-mdx');
+
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CONTENT_ROOT: root },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+    expect(run.status).toBe(1);
+    expect(`${run.stdout}\n${run.stderr}`).toContain(
+      `pages/introduction.mdx:${line}: broken link "#arg-wieght" on page /guides/introduction/: no page has an element with id "arg-wieght"`,
+    );
+    expect(existsSync(out)).toBe(false);
+  }, 180_000);
 });
