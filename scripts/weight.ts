@@ -139,7 +139,7 @@ function print(w: PageWeight, label: string): void {
 
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.log(`No build in ${path.relative(process.cwd(), dist) || dist}: building the sample site first.`);
-  const built = spawnSync(process.execPath, ['scripts/build.ts', '--out', dist], { stdio: 'inherit' });
+  const built = spawnSync(process.execPath, ['bin/api-reference.js', 'build', '--out', dist], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 

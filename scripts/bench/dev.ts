@@ -1,10 +1,10 @@
 /**
- * Times `astro dev` on a content root: from spawning the server to the first endpoint page served (200
+ * Times the dev server (`api-reference dev`) on a content root: from spawning the server to the first endpoint page served (200
  * with its title), then from saving an edit to that endpoint's description to the page showing the edit. Keep
  * the content root outside the project (os.tmpdir()), so Vite's own watcher of the project stays quiet.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface DevTimes {
@@ -35,16 +35,17 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
 /** `file` is an endpoint file under `root`, `page` its URL path (with base), `port` a free port. */
 export async function timeDev(project: string, root: string, file: string, page: string, port: number): Promise<DevTimes> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'],
-    {
-      cwd: project,
-      env: { ...process.env, CONTENT_ROOT: root },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
+  // The CLI's dev server, or `astro dev` in checkouts from before the CLI.
+  const cli = path.join(project, 'bin/api-reference.js');
+  const args = existsSync(cli)
+    ? [cli, 'dev', root, '--port', String(port)]
+    : [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'];
+  const child = spawn(process.execPath, args, {
+    cwd: project,
+    env: { ...process.env, CONTENT_ROOT: root },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));

@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_LOCK_WAIT_MS } from '../core/output/staged.ts';
+import { PAUSE_ENV, PAUSE_POINTS, type PausePoint } from '../core/output/test-pause.ts';
 
 export const COMMANDS = ['build', 'dev', 'preview', 'check', 'init'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -19,6 +21,10 @@ export interface CliArgs {
   configFile?: string;
   /** Output folder, absolute. */
   out: string;
+  /** build: how long to wait for another build of the same output folder. */
+  waitSeconds: number;
+  /** Test hook (core/output/test-pause.ts), from API_REFERENCE_TEST_PAUSE. */
+  pause?: PausePoint;
   port?: number;
   host?: string;
   json: boolean;
@@ -42,6 +48,7 @@ dir is the content root (site.yml or Jekyll's _config.yml); default: $CONTENT_RO
 Options:
   --config <file>     config overlay laid over the content's own (default: $SITE_CONFIG)
   --out <dir>         output folder for build and preview (default: dist)
+  --wait <seconds>    build: wait this long for another build of the same folder (default: 600)
   --port <n>          dev / preview port
   --host <name>       dev / preview host
   --json              check: the report as JSON
@@ -60,6 +67,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       options: {
         config: { type: 'string' },
         out: { type: 'string' },
+        wait: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -79,6 +87,11 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
     throw new UsageError(`--port must be a port number, not "${values.port}"`);
+  const waitSeconds = values.wait === undefined ? DEFAULT_LOCK_WAIT_MS / 1000 : Number(values.wait);
+  if (!(waitSeconds >= 0)) throw new UsageError(`--wait takes a number of seconds, not "${values.wait}"`);
+  const pause = env[PAUSE_ENV];
+  if (pause !== undefined && !PAUSE_POINTS.includes(pause as PausePoint))
+    throw new UsageError(`${PAUSE_ENV} must be one of ${PAUSE_POINTS.join(', ')}`);
   const level = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
   if (!LEVELS.includes(level as CliArgs['logLevel'])) throw new UsageError(`--log-level must be one of ${LEVELS.join(', ')}`);
   const configFile = values.config ?? env.SITE_CONFIG;
@@ -88,6 +101,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     rootGiven: dir !== undefined,
     ...(configFile ? { configFile: path.resolve(cwd, configFile) } : {}),
     out: path.resolve(cwd, values.out ?? 'dist'),
+    waitSeconds,
+    ...(pause ? { pause: pause as PausePoint } : {}),
     ...(port !== undefined ? { port } : {}),
     ...(values.host ? { host: values.host } : {}),
     json: values.json,

@@ -1,15 +1,22 @@
 /**
- * `api-reference build [dir] [--out dist]`: builds the site into a staging folder and moves it into place
- * only when everything succeeded, so a content error never leaves a half-written output behind.
+ * `api-reference build [dir] [--out dist] [--wait <seconds>]`: builds the site into a staging folder of its
+ * own and swaps it into place only when everything succeeded (core/output/staged.ts), so the output folder
+ * always holds a complete site: the previous one or the new one. --out refuses a folder it must not replace
+ * (the content root, a content folder, a folder that is not an earlier build output); a second build into
+ * the same folder waits up to --wait seconds for the first one.
  *
  * The model is built first, natively, before Astro starts: bad content fails in about a second, with every
  * problem listed, and the pages then read that model (handed off through Astro's cache dir) instead of
  * building it again.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { loadSiteConfig } from '../core/config.ts';
 import { ContentError, ContentErrors } from '../core/errors.ts';
 import { highlightCacheFile } from '../core/highlight.ts';
+import { OutputError, showPath } from '../core/output/guard.ts';
+import { lockWithMessages, withStagedOutput } from '../core/output/staged.ts';
+import { testPause } from '../core/output/test-pause.ts';
 import { writeHandoff } from '../integration/handoff.ts';
 import { prebuild, reportWarnings } from '../integration/prebuild.ts';
 import { standaloneCacheDir, standaloneConfig } from '../integration/standalone.ts';
@@ -18,48 +25,74 @@ import { writeBuildRecord } from './build-record.ts';
 
 export class BuildFailed extends Error {}
 
+/** The folders the build reads, so --out can refuse them; a broken config is reported by the model build. */
+function contentFolders(root: string, configFile?: string): string[] {
+  try {
+    const { paths } = loadSiteConfig(root, configFile);
+    return [paths.data, paths.pages, ...paths.reference, ...paths.includes];
+  } catch {
+    return [];
+  }
+}
+
 export async function runBuild(args: CliArgs, cwd: string): Promise<void> {
-  const { root, configFile, out } = args;
-  const staging = `${out}.staging`;
-  const shownOut = path.relative(cwd, out) || out;
-  const fail = (message: string, hint?: string): never => {
-    rmSync(staging, { recursive: true, force: true });
-    throw new BuildFailed(`${message}${hint ? `\nHint: ${hint}` : ''}\n\nBuild failed; ${shownOut} was left untouched.`);
-  };
+  const { root, configFile, out, pause } = args;
+  const shownOut = showPath(out, cwd);
+  const lockWaitMs = args.waitSeconds * 1000;
+  const verbose = args.logLevel === 'info' || args.logLevel === 'debug';
+  // Astro keeps project-wide state in .astro/ (the list of MDX modules a build bundles, among others), so
+  // two Astro builds in one project must not overlap, whatever their output folders. Builds into different
+  // folders still run their model builds side by side; only the Astro stage takes turns.
+  const astroLockFile = path.join(cwd, 'node_modules/.astro/build.lock');
+  // Keyed by the final output folder, not the per-build staging one, so it is reused from build to build.
+  const cacheDir = standaloneCacheDir(cwd, root, out);
 
   const started = performance.now();
-  // The cache dir (and so the hand-off file) is keyed by the final output folder, not the staging one.
-  const cacheDir = standaloneCacheDir(cwd, root, out);
-  let handoff;
   try {
-    const highlightCache = highlightCacheFile(root, configFile, path.join(cacheDir, 'api-reference'));
-    const { result, ms } = await prebuild({ root, configFile, highlightCache });
-    if (args.logLevel !== 'error' && args.logLevel !== 'silent') reportWarnings(result, (line) => console.warn(`warning: ${line}`));
-    if (args.logLevel === 'info' || args.logLevel === 'debug') {
-      console.log(`${result.entries.length} reference pages from ${path.relative(cwd, root) || '.'} (model built in ${Math.round(ms)} ms)`);
-    }
-    handoff = writeHandoff(cacheDir, result);
-  } catch (error) {
-    if (!(error instanceof ContentErrors || error instanceof ContentError)) throw error;
-    // One format for every content failure: "N content errors:" and a `  - file:line …` item per problem.
-    fail(
-      (error instanceof ContentError ? new ContentErrors([error]) : error).message,
-      'Fix the file named above; the build writes nothing until every content error is gone.',
-    );
-  }
+    await withStagedOutput(
+      out,
+      { contentRoot: root, contentFolders: contentFolders(root, configFile), lockWaitMs, pause },
+      async (staging) => {
+        await testPause('model', pause);
+        let handoff;
+        try {
+          const highlightCache = highlightCacheFile(root, configFile, path.join(cacheDir, 'api-reference'));
+          const { result, ms } = await prebuild({ root, configFile, highlightCache });
+          if (args.logLevel !== 'error' && args.logLevel !== 'silent') reportWarnings(result, (line) => console.warn(`warning: ${line}`));
+          if (verbose)
+            console.log(`${result.entries.length} reference pages from ${showPath(root, cwd)} (model built in ${Math.round(ms)} ms)`);
+          handoff = writeHandoff(cacheDir, result);
+        } catch (error) {
+          if (!(error instanceof ContentErrors || error instanceof ContentError)) throw error;
+          // One format for every content failure: "N content errors:" and a `  - file:line …` item per problem.
+          throw new OutputError(
+            (error instanceof ContentError ? new ContentErrors([error]) : error).message,
+            'Fix the file named above; the build writes nothing until every content error is gone.',
+          );
+        }
 
-  rmSync(staging, { recursive: true, force: true });
-  const inline = standaloneConfig({ root, config: configFile, projectRoot: cwd, outDir: staging, handoff });
-  const { build } = await import('astro');
-  try {
-    await build({ ...inline, cacheDir, configFile: false, logLevel: args.logLevel });
+        mkdirSync(path.dirname(astroLockFile), { recursive: true });
+        const astroLock = await lockWithMessages(astroLockFile, lockWaitMs, {
+          what: "This project's Astro state (.astro/)",
+          log: (line) => console.error(line),
+        });
+        try {
+          const inline = standaloneConfig({ root, config: configFile, projectRoot: cwd, outDir: staging, handoff, pause });
+          const { build } = await import('astro');
+          await build({ ...inline, cacheDir, configFile: false, logLevel: args.logLevel });
+          writeBuildRecord(staging, { base: inline.base ?? '/', ...(inline.site ? { site: inline.site } : {}) });
+        } catch (error) {
+          const { message, hint } = error as { message?: string; hint?: string };
+          throw new OutputError(String(message ?? error), hint);
+        } finally {
+          astroLock.release();
+        }
+      },
+    );
   } catch (error) {
-    const { message, hint } = error as { message?: string; hint?: string };
-    fail(String(message ?? error), hint);
+    if (!(error instanceof OutputError)) throw error;
+    throw new BuildFailed(`${error.message}${error.hint ? `\nHint: ${error.hint}` : ''}\n\nBuild failed; ${shownOut} was left untouched.`);
   }
-  writeBuildRecord(staging, { base: inline.base ?? '/', ...(inline.site ? { site: inline.site } : {}) });
-  if (existsSync(out)) rmSync(out, { recursive: true, force: true });
-  renameSync(staging, out);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nBuilt ${shownOut} in ${seconds}s`);
 }

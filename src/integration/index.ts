@@ -16,6 +16,7 @@ import mdx from '@astrojs/mdx';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { loadSiteConfig } from '../core/config.ts';
 import { highlightCacheFile } from '../core/highlight.ts';
+import { testPause, type PausePoint } from '../core/output/test-pause.ts';
 import { toAstroError } from './errors.ts';
 import { removeHandoff, writeHandoff, type Handoff } from './handoff.ts';
 import { resolveOptions, type ApiReferenceOptions, type ResolvedOptions } from './options.ts';
@@ -34,6 +35,8 @@ export const packageFile = (rel: string): string => fileURLToPath(new URL(`../..
 export interface Internal {
   /** The model the CLI already built. */
   handoff?: Handoff;
+  /** Test hook (core/output/test-pause.ts): the interruption tests stop a build between pages and search index. */
+  pause?: PausePoint;
 }
 
 const has = (config: AstroConfig, ...names: string[]) => config.integrations.some((i) => names.includes(i.name));
@@ -130,6 +133,9 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
         }
         config.handoff = handoff;
       },
+
+      // Pages are written, the search index not yet.
+      'astro:build:generated': () => testPause('pages', internal.pause),
 
       'astro:build:done': async ({ dir, logger }) => {
         removeHandoff(handoff);

@@ -11,6 +11,7 @@ import { loadSiteConfig } from '../core/config.ts';
 import { THEMES } from '../core/highlight.ts';
 import { toAstroError } from './errors.ts';
 import { createIntegration, packageFile } from './index.ts';
+import type { PausePoint } from '../core/output/test-pause.ts';
 import type { Handoff } from './handoff.ts';
 
 export interface StandaloneOptions {
@@ -23,6 +24,8 @@ export interface StandaloneOptions {
   outDir?: string;
   /** The model the caller already built for this build. */
   handoff?: Handoff;
+  /** Test hook (core/output/test-pause.ts). */
+  pause?: PausePoint;
 }
 
 /**
@@ -50,7 +53,8 @@ export function standaloneConfig(options: StandaloneOptions): AstroInlineConfig 
   }
   // Build output and test scratch folders (thousands of generated files) are no business of the dev
   // watcher, unless the content being previewed lives there.
-  const ignored = [outDir, `${outDir}.staging`, path.join(projectRoot, 'tests/.tmp')]
+  // The staging and old folders of a build in progress sit beside the output (core/output/swap.ts).
+  const ignored = [outDir, `${outDir}.staging-*`, `${outDir}.old-*`, path.join(projectRoot, 'tests/.tmp')]
     .filter((d) => d !== root && !root.startsWith(d + path.sep))
     .map((d) => `${d}/**`);
   return {
@@ -65,7 +69,9 @@ export function standaloneConfig(options: StandaloneOptions): AstroInlineConfig 
     // Fences in prose pages use the same light/dark pair as the reference's code samples.
     markdown: { shikiConfig: { themes: THEMES, defaultColor: 'light' } },
     devToolbar: { enabled: false },
-    integrations: [createIntegration({ root, ...(configFile ? { config: configFile } : {}) }, { handoff: options.handoff })],
+    integrations: [
+      createIntegration({ root, ...(configFile ? { config: configFile } : {}) }, { handoff: options.handoff, pause: options.pause }),
+    ],
     vite: { server: { watch: { ignored } } },
   };
 }
