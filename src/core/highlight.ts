@@ -40,17 +40,23 @@ export interface HighlighterOptions {
   cacheFile?: string;
 }
 
+/*
+ * `tokenizeTimeLimit: 0`: no time limit per line. Shiki's default (500 ms) stops colouring a line that takes
+ * longer, so on a loaded machine the same sample came out differently from build to build (and that HTML was
+ * then cached): output must depend on the input only.
+ */
 export async function createCodeHighlighter(options: HighlighterOptions = {}): Promise<CodeHighlighter> {
   shiki ??= createHighlighter({ themes: Object.values(THEMES), langs: LANGS });
   const h = await shiki;
   const loaded = new Set(h.getLoadedLanguages());
   // Everything that changes the HTML for the same input; a different value starts an empty cache.
-  const version = JSON.stringify({ format: 1, shiki: await shikiVersion(), THEMES, langs: [...loaded].sort(), ALIASES });
+  // format 2: HTML made with no tokenize time limit (a format-1 cache may hold lines left uncoloured under load).
+  const version = JSON.stringify({ format: 2, shiki: await shikiVersion(), THEMES, langs: [...loaded].sort(), ALIASES });
   const cache = new HighlightCache(version, options.cacheFile);
   const highlight = (code: string, lang: string): string => {
     const name = ALIASES[lang.toLowerCase()] ?? lang.toLowerCase();
     const resolved = loaded.has(name) ? name : 'text';
-    return cache.get(resolved, code, () => h.codeToHtml(code, { lang: resolved, themes: THEMES, defaultColor: 'light' }));
+    return cache.get(resolved, code, () => h.codeToHtml(code, { lang: resolved, themes: THEMES, defaultColor: 'light', tokenizeTimeLimit: 0 }));
   };
   return Object.assign(highlight, { save: () => cache.save() });
 }
