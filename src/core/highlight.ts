@@ -56,7 +56,9 @@ export async function createCodeHighlighter(options: HighlighterOptions = {}): P
   const highlight = (code: string, lang: string): string => {
     const name = ALIASES[lang.toLowerCase()] ?? lang.toLowerCase();
     const resolved = loaded.has(name) ? name : 'text';
-    return cache.get(resolved, code, () => h.codeToHtml(code, { lang: resolved, themes: THEMES, defaultColor: 'light', tokenizeTimeLimit: 0 }));
+    return cache.get(resolved, code, () =>
+      h.codeToHtml(code, { lang: resolved, themes: THEMES, defaultColor: 'light', tokenizeTimeLimit: 0 }),
+    );
   };
   return Object.assign(highlight, { save: () => cache.save() });
 }
