@@ -42,6 +42,8 @@ export function pagesModule(dir: string): string {
 export function apiReferencePlugin(state: PluginState): Plugin {
   return {
     name: 'api-reference',
+    // For other plugins (and tests): what the virtual modules are made from.
+    api: { state },
     resolveId(id) {
       if (id === CONFIG_MODULE || id === PAGES_MODULE) return RESOLVED(id);
     },
