@@ -19,3 +19,13 @@ export function decodeEntities(text: string): string {
     return NAMED[name.toLowerCase()] ?? whole;
   });
 }
+
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|pre|blockquote|section|article|aside|figure|figcaption)\b[^>]*>/gi;
+
+/** The text of our rendered HTML: tags dropped, entities decoded, whitespace collapsed (text to escape again). */
+export function htmlToText(html: string): string {
+  // Block boundaries separate words; inline tags do not (`<a>type</a>’s` stays "type’s").
+  const text = html.replace(BLOCK_TAG, ' ').replace(/<[^>]*>/g, '');
+  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+}

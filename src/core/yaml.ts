@@ -24,6 +24,11 @@ export interface YamlSource {
   lineOffset?: number;
 }
 
+/** The value at `path` in parsed data, or undefined where the path leads nowhere. */
+export function getPath(data: unknown, path: FieldPath): unknown {
+  return path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), data);
+}
+
 export function formatFieldPath(path: FieldPath): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }

@@ -5,6 +5,7 @@
  * own pages carry (offsets found once, when the string is built).
  */
 import { escapeHtml } from '../core/html.ts';
+import { methodBadgeHtml } from './method.ts';
 import type { Nav, NavGroup, NavLink } from './nav.ts';
 
 export interface SidebarTemplate {
@@ -26,12 +27,6 @@ export interface SidebarLimits {
   maxLinks?: number;
   /** Above this many objects in a group, the list of objects itself ships only on the group's list page. */
   maxObjects?: number;
-}
-
-/** Same text as the MethodBadge component's small size, so the sidebar and pages agree. */
-function badge(method: string): string {
-  const name = method.toUpperCase();
-  return `<span class="method small ${escapeHtml(name.toLowerCase())}">${name === 'DELETE' ? 'DEL' : escapeHtml(name)}</span>`;
 }
 
 /**
@@ -64,12 +59,12 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
   const key = (path: string) => normalise(href(path));
 
   const linkHtml = (l: NavLink, current: boolean) =>
-    `<a href="${escapeHtml(href(l.path))}"${current ? ' aria-current="page"' : ''}>${l.method ? badge(l.method) : ''}<span>${escapeHtml(l.label)}</span></a>`;
+    `<a href="${escapeHtml(href(l.path))}"${current ? ' aria-current="page"' : ''}>${l.method ? methodBadgeHtml(l.method, 'small') : ''}<span>${escapeHtml(l.label)}</span></a>`;
   const link = (l: NavLink) => {
     html += `<a href="${escapeHtml(href(l.path))}"`;
     for (const at of openStack) mark(key(l.path), at, ' open');
     mark(key(l.path), html.length, ' aria-current="page"');
-    html += `>${l.method ? badge(l.method) : ''}<span>${escapeHtml(l.label)}</span></a>`;
+    html += `>${l.method ? methodBadgeHtml(l.method, 'small') : ''}<span>${escapeHtml(l.label)}</span></a>`;
   };
   // Object groups: collapsed except around the current page. The object's own link sits beside the toggle,
   // not inside it: a link inside <summary> is a control nested in a control.

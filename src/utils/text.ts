@@ -1,15 +1,5 @@
 /** Plain text from our rendered HTML, for <meta> descriptions and the "On this page" list. */
-import { decodeEntities } from '../core/html.ts';
-
-/** Tags dropped, entities decoded, whitespace collapsed. The result is text for Astro to escape again. */
-export function plainText(html: string): string {
-  // Block boundaries separate words; inline tags do not (`<a>type</a>’s` stays "type’s").
-  const text = html.replace(BLOCK_TAG, ' ').replace(/<[^>]*>/g, '');
-  return decodeEntities(text).replace(/\s+/g, ' ').trim();
-}
-
-const BLOCK_TAG =
-  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|pre|blockquote|section|article|aside|figure|figcaption)\b[^>]*>/gi;
+export { htmlToText as plainText } from '../core/html.ts';
 
 /** The first sentence or so, cut at a word boundary: search engines show about 160 characters. */
 export function summary(text: string, max = 160): string {

@@ -38,7 +38,11 @@ export class LiquidContentError extends ContentError {
   readonly lenient: boolean;
   /** Runaway `flatify` recursion: an error in every mode. */
   readonly runaway: boolean;
-  constructor(location: RenderLocation & { line?: number }, reason: string, lenient: boolean, hint?: string, runaway = false) {
+  constructor(
+    location: RenderLocation & { line?: number },
+    reason: string,
+    { lenient = false, runaway = false, hint }: { lenient?: boolean; runaway?: boolean; hint?: string } = {},
+  ) {
     super(location, reason, hint);
     this.reason = reason;
     this.lenient = lenient;
@@ -76,34 +80,27 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
   const inside = nested && nested.source !== source ? ` (inside a string rendered by flatify: "${snippet(nested.source)}")` : '';
   const depth = links.find((e): e is FlatifyDepthError => e instanceof FlatifyDepthError);
   if (depth) {
-    return new LiquidContentError(
-      at,
-      `runaway flatify recursion: ${depth.message}`,
-      false,
-      'A string reaches itself through `| flatify`; break the cycle in the data it references.',
-      true,
-    );
+    return new LiquidContentError(at, `runaway flatify recursion: ${depth.message}`, {
+      runaway: true,
+      hint: 'A string reaches itself through `| flatify`; break the cycle in the data it references.',
+    });
   }
   const messages = links.map((e) => (e as Error)?.message ?? '');
   const variable = messages.map((m) => /undefined variable: ([^,\s]+)/.exec(m)?.[1]).find(Boolean);
   if (variable) {
-    return new LiquidContentError(
-      at,
-      `undefined variable "${variable}"${inside}`,
-      true,
-      'Check the spelling against the site data, or set `liquid.strict: false` in the site config to make this a warning.',
-    );
+    return new LiquidContentError(at, `undefined variable "${variable}"${inside}`, {
+      lenient: true,
+      hint: 'Check the spelling against the site data, or set `liquid.strict: false` in the site config to make this a warning.',
+    });
   }
   const filter = messages.map((m) => /undefined filter: ([\w-]+)/.exec(m)?.[1]).find(Boolean);
   if (filter) {
-    return new LiquidContentError(
-      at,
-      `unknown filter "${filter}"${inside}`,
-      true,
-      'Jekyll filters and the Liquid standard filters are available, plus flatify and markdownify.',
-    );
+    return new LiquidContentError(at, `unknown filter "${filter}"${inside}`, {
+      lenient: true,
+      hint: 'Jekyll filters and the Liquid standard filters are available, plus flatify and markdownify.',
+    });
   }
   const root = links.at(-1) as Error | undefined;
   const detail = (root?.message ?? String(error)).split('\n')[0].replace(/, line:\d+, col:\d+$/, '');
-  return new LiquidContentError(at, `Liquid error: ${detail}${inside}`, false);
+  return new LiquidContentError(at, `Liquid error: ${detail}${inside}`);
 }

@@ -9,6 +9,7 @@ import type { PageRender, RenderEnv } from './page-render.ts';
 import type { EndpointFrontMatter } from '../../schemas/front-matter.ts';
 import type { EndpointDetails, ResourceRow } from '../../schemas/reference.ts';
 import type { ResourceListConfig } from '../../schemas/site-config.ts';
+import { htmlToText } from '../html.ts';
 
 export function endpointDetails(render: PageRender, doc: SourceDocument, fm: EndpointFrontMatter): EndpointDetails {
   const text = (field: string) => render.text(doc, [field]).trim() || undefined;
@@ -72,12 +73,6 @@ function quietly<T>(render: PageRender, run: () => T): T {
   }
 }
 
-const plain = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /**
  * The endpoint's `request-body` text as its own section, unless a resource-list row already shows it (the
  * Stitch Import API data puts `{{ endpoint.request-body | flatify }}` inside its Request body row).
@@ -85,6 +80,6 @@ const plain = (html: string) =>
 export function requestBody(render: PageRender, doc: SourceDocument, rows: ResourceRow[]): string {
   if (doc.data['request-body'] === undefined || doc.data['request-body'] === null) return '';
   const html = render.markdown(doc, ['request-body']);
-  const text = plain(html);
-  return text && rows.some((r) => plain(r.html).includes(text)) ? '' : html;
+  const text = htmlToText(html);
+  return text && rows.some((r) => htmlToText(r.html).includes(text)) ? '' : html;
 }

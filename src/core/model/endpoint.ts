@@ -14,6 +14,7 @@ import { formatFieldPath } from '../yaml.ts';
 import type { EndpointFrontMatter } from '../../schemas/front-matter.ts';
 import type { ResourceListConfig } from '../../schemas/site-config.ts';
 import type { CodeSample, EndpointEntry, VersionLink } from '../../schemas/reference.ts';
+import { htmlToText } from '../html.ts';
 
 export interface EndpointContext {
   env: RenderEnv;
@@ -49,11 +50,6 @@ export function versionLinks(group: ObjectGroup, paths: SitePaths, key?: string)
 }
 
 const stripNewlines = (s: string) => s.replace(/[\r\n]+/g, '').trim();
-const plain = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 export function buildEndpoint(c: EndpointContext): EndpointEntry {
   const { group, version, endpoint } = c;
@@ -125,7 +121,7 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
     entry.descriptionHtml = render.markdown(doc, ['description']);
     const notes = fromObject('notes') ? render.markdown(objectDoc, methodPath('notes')) : '';
     // Object notes often repeat a paragraph of the description (Jekyll showed one or the other).
-    entry.notesHtml = notes && !plain(entry.descriptionHtml).includes(plain(notes)) ? notes : '';
+    entry.notesHtml = notes && !htmlToText(entry.descriptionHtml).includes(htmlToText(notes)) ? notes : '';
     if (entry.notesHtml) entry.notesFrom = { file: objectDoc.file, field: formatFieldPath(methodPath('notes')) };
     entry.shortUrl = stripNewlines(render.text(doc, ['short-url']));
     entry.fullUrl = stripNewlines(render.text(doc, ['full-url']));

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { ContentError, ContentErrors, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
-import { formatFieldPath } from '../yaml.ts';
+import { formatFieldPath, getPath } from '../yaml.ts';
 import {
   CONTENT_TYPES,
   DOC_CONTENT_TYPES,
@@ -54,7 +54,7 @@ function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: C
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path as Array<string | number>;
-    const missing = issue.code !== 'custom' && getIn(doc.data, path) === undefined;
+    const missing = issue.code !== 'custom' && getPath(doc.data, path) === undefined;
     errors.push(
       new ContentError(
         { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 2 },
@@ -79,10 +79,6 @@ function plainTypeMessage(message: string): string {
   return message.replace(/^Invalid input: expected (\w+), received (\w+)$/, (all, e: string, r: string) =>
     NOUNS[e] && NOUNS[r] ? `must be ${NOUNS[e]}, not ${NOUNS[r]}` : all,
   );
-}
-
-function getIn(data: unknown, path: Array<string | number>): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 }
 
 function duplicate(kind: string, id: string, first: SourceDocument, second: SourceDocument): ContentError {

@@ -5,7 +5,7 @@
 import type { Context } from 'liquidjs';
 import type { SourceDocument } from '../front-matter.ts';
 import type { LiquidEngine, MarkdownRenderer } from '../liquid/engine.ts';
-import { formatFieldPath, type FieldPath } from '../yaml.ts';
+import { formatFieldPath, getPath, type FieldPath } from '../yaml.ts';
 import type { Param } from '../../schemas/reference.ts';
 
 export interface RenderEnv {
@@ -130,6 +130,4 @@ export class PageRender {
 
 const CHILD_KEYS = ['subarguments', 'sub-subarguments', 'subattributes', 'sub-attributes'];
 
-export function getPath(data: unknown, path: FieldPath): unknown {
-  return path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), data);
-}
+export { getPath } from '../yaml.ts';
