@@ -8,7 +8,7 @@ export type BadgeSize = 'small' | 'normal';
 
 export function methodBadge(method: string, size: BadgeSize = 'normal'): { label: string; className: string } {
   const name = method.toUpperCase();
-  return { label: name === 'DELETE' && size === 'small' ? 'DEL' : name, className: `method ${name.toLowerCase()} ${size}` };
+  return { label: name === 'DELETE' && size === 'small' ? 'DEL' : name, className: `method ${size} ${name.toLowerCase()}` };
 }
 
 /** The badge as HTML (the sidebar is one HTML string per build). */
