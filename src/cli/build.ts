@@ -58,7 +58,7 @@ export async function runBuild(args: CliArgs, cwd: string): Promise<void> {
         try {
           const highlightCache = highlightCacheFile(root, configFile, path.join(cacheDir, 'api-reference'));
           const { result, ms } = await prebuild({ root, configFile, highlightCache });
-          if (args.logLevel !== 'error' && args.logLevel !== 'silent') reportWarnings(result, (line) => console.warn(`warning: ${line}`));
+          if (args.logLevel !== 'error' && args.logLevel !== 'silent') reportWarnings(result, (line) => console.warn(line));
           if (verbose)
             console.log(`${result.entries.length} reference pages from ${showPath(root, cwd)} (model built in ${Math.round(ms)} ms)`);
           handoff = writeHandoff(cacheDir, result);

@@ -12,9 +12,26 @@ export interface ContentLocation {
   line?: number;
 }
 
-function describe(loc: ContentLocation): string {
-  const where = loc.line ? `${loc.file}:${loc.line}` : loc.file;
-  return loc.field ? `${where} (field "${loc.field}")` : where;
+export type Severity = 'error' | 'warning';
+
+/**
+ * One problem with the content, as every reporter has it: the build, `check` (and its --json), the dev
+ * server's log and error overlay, and the loader.
+ */
+export interface Problem extends ContentLocation {
+  severity: Severity;
+  /** What is wrong, without the location. */
+  message: string;
+  hint?: string;
+}
+
+/**
+ * The one line every reporter prints for a problem: `file:line (field "x"): message`, a warning prefixed
+ * `warning: `. The hint, when shown, goes on a line of its own.
+ */
+export function formatProblem(p: Problem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return `${p.severity === 'warning' ? 'warning: ' : ''}${p.field ? `${where} (field "${p.field}")` : where}: ${p.message}`;
 }
 
 export class ContentError extends Error {
@@ -24,11 +41,15 @@ export class ContentError extends Error {
   readonly hint?: string;
 
   constructor(location: ContentLocation, message: string, hint?: string) {
-    super(`${describe(location)}: ${message}${hint ? `\n  Hint: ${hint}` : ''}`);
+    super(`${formatProblem({ severity: 'error', ...location, message })}${hint ? `\n  Hint: ${hint}` : ''}`);
     this.name = 'ContentError';
     this.location = location;
     this.detail = message;
     this.hint = hint;
+  }
+
+  get problem(): Problem {
+    return { severity: 'error', ...this.location, message: this.detail, ...(this.hint ? { hint: this.hint } : {}) };
   }
 }
 
@@ -46,12 +67,15 @@ export class ContentErrors extends Error {
   }
 }
 
-export interface ContentWarning extends ContentLocation {
-  message: string;
+/** A warning as the model collects it (a Problem of severity `warning`). */
+export type ContentWarning = Omit<Problem, 'severity'>;
+
+export function warningProblem(w: ContentWarning): Problem {
+  return { severity: 'warning', ...w };
 }
 
 export function formatWarning(w: ContentWarning): string {
-  return `${describe(w)}: ${w.message}`;
+  return formatProblem(warningProblem(w));
 }
 
 /** Collects warnings during a build and de-duplicates repeats (one data string can be rendered many times). */

@@ -5,7 +5,7 @@
  * warnings are what a build accepts.
  */
 import { loadSiteConfig } from '../config.ts';
-import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
+import { ContentError, ContentErrors, WarningSink, warningProblem, formatProblem, type Problem } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import { buildReference, type BuildOptions } from '../model/build.ts';
 import { collectDocuments } from '../model/collect.ts';
@@ -14,17 +14,7 @@ import { ParseCache } from '../parse-cache.ts';
 import { parseFieldPath } from '../yaml.ts';
 import type { ReferenceEntry } from '../../schemas/reference.ts';
 
-export type Severity = 'error' | 'warning';
-
-export interface Problem {
-  severity: Severity;
-  /** Relative to the content root, `/`-separated. */
-  file: string;
-  line?: number;
-  field?: string;
-  message: string;
-  hint?: string;
-}
+export { formatProblem, type Problem, type Severity } from '../errors.ts';
 
 export interface CheckReport {
   problems: Problem[];
@@ -34,18 +24,7 @@ export interface CheckReport {
   pages: number;
 }
 
-export function formatProblem(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}` : p.file;
-  return `${where}${p.field ? ` ${p.field}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
-}
-
-function fromError(e: ContentError): Problem {
-  return { severity: 'error', ...e.location, message: e.detail, ...(e.hint ? { hint: e.hint } : {}) };
-}
-
-function fromWarning(w: ContentWarning): Problem {
-  return { severity: 'warning', file: w.file, line: w.line, field: w.field, message: w.message };
-}
+const fromError = (e: ContentError): Problem => e.problem;
 
 function contentErrors(error: unknown): ContentError[] | undefined {
   if (error instanceof ContentErrors) return error.errors;
@@ -144,7 +123,7 @@ export function checkContent(buildOptions: BuildOptions): CheckReport {
   try {
     const result = buildReference(options);
     entries = result.entries;
-    problems.push(...result.warnings.map(fromWarning));
+    problems.push(...result.warnings.map(warningProblem));
   } catch (error) {
     const errors = contentErrors(error);
     if (!errors) throw error;
