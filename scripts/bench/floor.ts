@@ -1,8 +1,9 @@
 /**
  * The floor: the Liquid, Markdown and Shiki work of a content root done in one plain Node loop, with no
- * Astro, no page templates, no file writes and no search index. It uses the project's own modules (config,
- * site data and front-matter readers, LiquidEngine + PageRender, markdownify, the Shiki highlighter) but
- * none of buildReference's model assembly (grouping, version links, link index and rewriting).
+ * Astro, no page templates, no file writes and no search index. It renders with the build's own engine
+ * (src/core/model/engine.ts createEngine: config, site data, documents, Liquid, Markdown and the highlighter,
+ * exactly as buildReference makes them) but none of buildReference's model assembly (grouping, version
+ * links, link index and rewriting). A checkout from before createEngine has no floor.
  *
  * Per file it does: read + YAML-parse the front matter; one Liquid context per page with `site`, `page`,
  * `endpoint`/`object` and the config's aliases bound; every front-matter string rendered once through
@@ -23,21 +24,9 @@ const root = path.resolve(arg('--root') ?? 'content');
 const load = (module: string) => import(pathToFileURL(path.join(project, 'src/core', module)).href);
 
 const started = performance.now();
-const [
-  { loadSiteConfig },
-  { loadSiteData },
-  { WarningSink },
-  { LiquidEngine },
-  { createMarkdownRenderer },
-  { collectDocuments, liquidDocument },
-  { PageRender },
-  { createCodeHighlighter },
-] = await Promise.all([
-  load('config.ts'),
-  load('data.ts'),
-  load('errors.ts'),
-  load('liquid/engine.ts'),
-  load('markdown/markdownify.ts'),
+// The build's own engine (src/core/model/engine.ts): the floor renders with exactly what a build renders with.
+const [{ createEngine }, { liquidDocument }, { PageRender }, { createCodeHighlighter }] = await Promise.all([
+  load('model/engine.ts'),
   load('model/collect.ts'),
   load('model/page-render.ts'),
   load('highlight.ts'),
@@ -55,23 +44,9 @@ type FieldPath = Array<string | number>;
 const PROSE_KEYS = new Set(['description', 'returns']);
 
 const t0 = performance.now();
-const loaded = loadSiteConfig(root);
-const { config, paths } = loaded;
-const warnings = new WarningSink();
-const data = loadSiteData(paths.data, loaded.root);
-const collections = collectDocuments(paths.reference, loaded.root);
-const site: Raw = { ...loaded.raw, data: data.data, pages: [] };
-for (const c of collections) site[c.name] = c.documents.map((d: { data: Raw }) => liquidDocument(d, c.name));
-const markdown = createMarkdownRenderer({ highlight: (code: string, lang: string) => highlight(code, lang || 'text') });
-const engine = new LiquidEngine({
-  strict: config.liquid.strict,
-  maxFlatifyDepth: config.liquid['max-flatify-depth'],
-  includes: paths.includes,
-  site: { url: config.url, baseurl: config.baseurl },
-  markdown,
-  warnings,
-});
-const env = { engine, markdown, site, aliases: config.aliases, configFile: 'site.yml', laxTypes: new Set<string>() };
+const { loaded, collections, env } = createEngine({ root, highlight });
+const { config } = loaded;
+const engine = env.engine;
 
 type Doc = { doc: { data: Raw; file: string }; collection: string };
 const docs: Doc[] = (collections as Array<{ name: string; documents: Doc['doc'][] }>).flatMap((c) =>

@@ -4,20 +4,15 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadSiteConfig, withSiteUrls, type LoadedConfig, type SiteUrls } from '../config.ts';
-import { loadSiteData } from '../data.ts';
-import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
-import { escapeHtml } from '../html.ts';
+import type { LoadedConfig, SiteUrls } from '../config.ts';
+import { ContentError, ContentErrors, type ContentWarning, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import type { ParseCache } from '../parse-cache.ts';
 import { parseFieldPath } from '../yaml.ts';
-import { LiquidEngine } from '../liquid/engine.ts';
-import { createMarkdownRenderer } from '../markdown/markdownify.ts';
-import { collectDocuments, liquidDocument } from './collect.ts';
 import { buildEndpoint } from './endpoint.ts';
+import { createEngine, type Highlighter } from './engine.ts';
 import { groupDocuments, methodEntry } from './groups.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
-import type { RenderEnv } from './page-render.ts';
 import { buildDoc, docHasContent, docSlug } from './docs.ts';
 import { buildFunction } from './functions.ts';
 import { buildForm, buildObject, buildStructure, StructureIndex } from './pages.ts';
@@ -25,7 +20,7 @@ import type { SitePaths } from './paths.ts';
 import { listProsePages, type ProsePage } from './prose.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
-export type Highlighter = (code: string, lang: string) => string;
+export type { Highlighter } from './engine.ts';
 
 export interface BuildOptions {
   root: string;
@@ -62,10 +57,6 @@ function listIncludes(dirs: string[]): string[] {
   return dirs.filter(existsSync).flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).map((f) => path.join(d, f)));
 }
 
-function plainHighlight(code: string, lang: string): string {
-  return `<pre class="code" data-lang="${escapeHtml(lang)}"><code>${escapeHtml(code)}</code></pre>`;
-}
-
 function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
   return samples.map((s) => {
     const html = highlight(s.code, s.lang);
@@ -76,34 +67,8 @@ function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
 }
 
 export function buildReference(options: BuildOptions): BuildResult {
-  const loaded = withSiteUrls(loadSiteConfig(options.root, options.configFile), options.site);
+  const { loaded, warnings, dataFiles, collections, highlight, env } = createEngine(options);
   const { config, paths, root } = loaded;
-  const warnings = new WarningSink();
-  const data = loadSiteData(paths.data, root, options.parseCache);
-  data.warnings.forEach((w) => warnings.add(w));
-  const collections = collectDocuments(paths.reference, root, undefined, options.parseCache);
-  const highlight = options.highlight ?? plainHighlight;
-
-  const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
-  for (const c of collections) site[c.name] = c.documents.map((d) => liquidDocument(d, c.name));
-  const markdown = createMarkdownRenderer({ highlight: (code, lang) => highlight(code, lang || 'text') });
-  const engine = new LiquidEngine({
-    strict: config.liquid.strict,
-    maxFlatifyDepth: config.liquid['max-flatify-depth'],
-    includes: paths.includes,
-    site: { url: config.url, baseurl: config.baseurl },
-    markdown,
-    warnings,
-  });
-  const configFile = path.relative(root, loaded.files.at(-1)!) || loaded.files.at(-1)!;
-  const env: RenderEnv = {
-    engine,
-    markdown,
-    site,
-    aliases: config.aliases,
-    configFile,
-    laxTypes: new Set(config.liquid['lax-content-types']),
-  };
   const sitePaths: SitePaths = { reference: REFERENCE_PATH };
   const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
   const groups = groupDocuments(
@@ -235,7 +200,7 @@ export function buildReference(options: BuildOptions): BuildResult {
     links: index,
     files: [
       ...loaded.files,
-      ...data.files,
+      ...dataFiles,
       ...collections.flatMap((c) => c.documents.map((d) => d.absolutePath)),
       ...prose.map((p) => p.absolutePath),
       ...listIncludes(paths.includes),
