@@ -48,6 +48,11 @@ export class ContentErrors extends Error {
 
 export interface ContentWarning extends ContentLocation {
   message: string;
+  /**
+   * What kind of problem, for callers that treat some differently: `unknown-key` warnings of a native
+   * site are errors under `npm run check --strict`.
+   */
+  code?: 'unknown-key';
 }
 
 export function formatWarning(w: ContentWarning): string {

@@ -29,6 +29,19 @@ export const LiquidConfigSchema = z.object({
   'lax-content-types': z.array(z.string()).default([]),
 });
 
+export const FrontMatterConfigSchema = z.object({
+  /**
+   * Keys that are not typos although the generator does not read them, by content type (`"*"`: every
+   * type): a Jekyll tree's templates read keys of their own. Nested keys as dotted paths through lists
+   * (`object-attributes.applies-to`); a declared key's value is not checked further.
+   */
+  'known-keys': z.record(z.string(), z.array(z.string())).default({}),
+});
+
+/**
+ * The site config. Loose: other top-level keys are the site's own variables, which Liquid reads as
+ * `site.<key>` (a key close to a known one, such as `titel`, is reported as a likely typo).
+ */
 export const SiteConfigSchema = z.looseObject({
   title: z.string().default('API Reference'),
   description: z.string().default(''),
@@ -58,6 +71,7 @@ export const SiteConfigSchema = z.looseObject({
     .transform((v) => (v ?? '').replace(/\/+$/, '')),
   /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
   'broken-links': z.enum(['error', 'warn']).default('error'),
+  'front-matter': FrontMatterConfigSchema.default(FrontMatterConfigSchema.parse({})),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

@@ -86,6 +86,7 @@ export function buildReference(options: BuildOptions): BuildResult {
   const loaded = loadSiteConfig(options.root, options.configFile);
   const { config, paths, root } = loaded;
   const warnings = new WarningSink();
+  loaded.warnings.forEach((w) => warnings.add(w));
   const data = loadSiteData(paths.data, root, options.parseCache);
   data.warnings.forEach((w) => warnings.add(w));
   const collections = collectDocuments(paths.reference, root, undefined, options.parseCache);
@@ -116,6 +117,7 @@ export function buildReference(options: BuildOptions): BuildResult {
   const groups = groupDocuments(
     collections.flatMap((c) => c.documents),
     warnings,
+    { knownKeys: config['front-matter']['known-keys'] },
   );
 
   const errors: ContentError[] = [];

@@ -5,9 +5,12 @@
 import type { z } from 'zod';
 import { ContentError, ContentErrors, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
+import { findUnknownKeys, keyTree, withExtraKeys, type KeyTree } from '../known-keys.ts';
 import { formatFieldPath } from '../yaml.ts';
+import { issueMessage } from '../zod-messages.ts';
 import {
   CONTENT_TYPES,
+  FRONT_MATTER_SCHEMAS,
   DocSchema,
   EndpointSchema,
   FormSchema,
@@ -54,27 +57,11 @@ function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: C
     errors.push(
       new ContentError(
         { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 2 },
-        missing ? 'required field is missing' : plainTypeMessage(issue.message),
+        missing ? 'required field is missing' : issueMessage(issue),
       ),
     );
   }
   return undefined;
-}
-
-const NOUNS: Record<string, string> = {
-  array: 'a list',
-  object: 'a mapping',
-  string: 'a string',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'empty',
-};
-
-/** zod says "expected array, received string"; a writer thinks in YAML's lists and mappings. */
-function plainTypeMessage(message: string): string {
-  return message.replace(/^Invalid input: expected (\w+), received (\w+)$/, (all, e: string, r: string) =>
-    NOUNS[e] && NOUNS[r] ? `must be ${NOUNS[e]}, not ${NOUNS[r]}` : all,
-  );
 }
 
 function getIn(data: unknown, path: Array<string | number>): unknown {
@@ -90,7 +77,38 @@ function duplicate(kind: string, id: string, first: SourceDocument, second: Sour
   );
 }
 
-export function groupDocuments(documents: SourceDocument[], warnings: WarningSink): Groups {
+export interface GroupOptions {
+  /** Extra known front-matter keys by content type (`"*"`: all), from `front-matter.known-keys`. */
+  knownKeys?: Record<string, string[]>;
+}
+
+/** Keys of a file that its content type's schema does not know: likely typos whose content is not shown. */
+function unknownKeyWarnings(doc: SourceDocument, type: string, trees: Map<string, KeyTree | undefined>, options: GroupOptions) {
+  if (!trees.has(type)) {
+    const schema = FRONT_MATTER_SCHEMAS[type];
+    const base = schema && keyTree(schema);
+    const extra = [...(options.knownKeys?.['*'] ?? []), ...(options.knownKeys?.[type] ?? [])];
+    trees.set(type, base && withExtraKeys(base, extra));
+  }
+  const tree = trees.get(type);
+  if (!tree) return [];
+  // Keys the reader invented (a title made from the file name) are not in the file and have no line.
+  return findUnknownKeys(doc.data, tree).flatMap((u) => {
+    const line = doc.lineOf(u.path);
+    if (line === undefined) return [];
+    return [
+      {
+        file: doc.file,
+        field: formatFieldPath(u.path),
+        line,
+        code: 'unknown-key' as const,
+        message: `unknown key "${u.key}" (${type})${u.suggestion}`,
+      },
+    ];
+  });
+}
+
+export function groupDocuments(documents: SourceDocument[], warnings: WarningSink, options: GroupOptions = {}): Groups {
   const errors: ContentError[] = [];
   const objects = new Map<string, ObjectGroup>();
   const versionObjects: Typed<VersionObjectFrontMatter>[] = [];
@@ -100,8 +118,11 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   const forms = new Map<string, Typed<FormFrontMatter>>();
   const skipped = new Map<string, number>();
 
+  const trees = new Map<string, KeyTree | undefined>();
+
   for (const doc of documents) {
     for (const w of doc.warnings) warnings.add(w);
+    for (const w of unknownKeyWarnings(doc, String(doc.data['content-type']), trees, options)) warnings.add(w);
     switch (doc.data['content-type']) {
       case CONTENT_TYPES.endpoint: {
         const fm = validate(EndpointSchema, doc, errors);
