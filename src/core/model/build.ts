@@ -102,6 +102,9 @@ export function buildReference(options: BuildOptions): BuildResult {
     site: { url: config.url, baseurl: config.baseurl },
     markdown,
     warnings,
+    // A native site's data keys are its own, so a missing one is a typo; a Jekyll tree's pages rendered
+    // missing keys empty, and real trees rely on that.
+    dataKeys: { data: data.data, mode: loaded.layout === 'native' ? 'error' : 'warn' },
   });
   const configFile = path.relative(root, loaded.files.at(-1)!) || loaded.files.at(-1)!;
   const env: RenderEnv = {
