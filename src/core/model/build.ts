@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteConfig, type LoadedConfig } from '../config.ts';
-import { loadSiteData } from '../data.ts';
+import { loadSiteData, type SiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
 import type { ParseCache } from '../parse-cache.ts';
@@ -14,7 +14,7 @@ import { LiquidEngine } from '../liquid/engine.ts';
 import { createMarkdownRenderer } from '../markdown/markdownify.ts';
 import { collectDocuments, liquidDocument } from './collect.ts';
 import { buildEndpoint } from './endpoint.ts';
-import { groupDocuments, methodEntry } from './groups.ts';
+import { groupDocuments, methodEntry, type Groups } from './groups.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
 import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
@@ -87,9 +87,17 @@ export function buildReference(options: BuildOptions): BuildResult {
   const { config, paths, root } = loaded;
   const warnings = new WarningSink();
   loaded.warnings.forEach((w) => warnings.add(w));
-  const data = loadSiteData(paths.data, root, options.parseCache);
+  // Every file is read before any error is thrown, so a YAML error in one hides none in the others.
+  const readErrors: ContentError[] = [];
+  let data: SiteData = { data: {}, files: [], warnings: [] };
+  try {
+    data = loadSiteData(paths.data, root, { cache: options.parseCache, emptyFiles: loaded.layout === 'native' ? 'error' : 'warn' });
+  } catch (error) {
+    if (!(error instanceof ContentErrors)) throw error;
+    readErrors.push(...error.errors);
+  }
   data.warnings.forEach((w) => warnings.add(w));
-  const collections = collectDocuments(paths.reference, root, undefined, options.parseCache);
+  const collections = collectDocuments(paths.reference, root, readErrors, options.parseCache);
   const highlight = options.highlight ?? plainHighlight;
 
   const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
@@ -117,11 +125,19 @@ export function buildReference(options: BuildOptions): BuildResult {
   };
   const sitePaths: SitePaths = { reference: REFERENCE_PATH };
   const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
-  const groups = groupDocuments(
-    collections.flatMap((c) => c.documents),
-    warnings,
-    { knownKeys: config['front-matter']['known-keys'] },
-  );
+  let groups: Groups;
+  try {
+    groups = groupDocuments(
+      collections.flatMap((c) => c.documents),
+      warnings,
+      { knownKeys: config['front-matter']['known-keys'] },
+    );
+  } catch (error) {
+    // Schema errors of the files that did parse are listed with the files that did not.
+    if (error instanceof ContentErrors) throw new ContentErrors([...readErrors, ...error.errors]);
+    throw error;
+  }
+  if (readErrors.length) throw new ContentErrors(readErrors);
 
   const errors: ContentError[] = [];
   const entries: ReferenceEntry[] = [];
