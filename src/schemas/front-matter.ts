@@ -127,24 +127,43 @@ export const AvailableMethodSchema = z
   })
   .meta({ id: 'available-method' });
 
-export const ObjectSchema = z.looseObject({
-  ...common,
-  endpoint: text.describe('The object’s slug; endpoint files name it in their `endpoint`.'),
-  title: text.describe('The object’s name.'),
-  order: z.number().optional().describe('Position in the navigation.'),
-  'endpoint-url': optText.describe('Path of the resource, read as `object.endpoint-url`.'),
-  description: optText.describe('Markdown with Liquid.'),
-  'intro-short': optText.describe('One-line introduction.'),
-  'latest-version': version.optional().describe('The version shown by default; must be one of `versions`.'),
-  versions: z
-    .array(z.looseObject({ number: version.describe('Version number, e.g. "4".') }).meta({ id: 'version' }))
-    .nullish()
-    .describe('Every version of the object, newest first.'),
-  'available-methods': z.array(AvailableMethodSchema).nullish().describe('The object’s endpoints, in order.'),
-  'object-attributes': attributes('Attributes of the object.'),
-  'common-attributes': attributes('Attributes shared by every version (with api-version-object files).'),
-  examples,
-});
+export const ObjectSchema = z
+  .looseObject({
+    ...common,
+    endpoint: text.describe('The object’s slug; endpoint files name it in their `endpoint`.'),
+    title: text.describe('The object’s name.'),
+    order: z.number().optional().describe('Position in the navigation.'),
+    'endpoint-url': optText.describe('Path of the resource, read as `object.endpoint-url`.'),
+    description: optText.describe('Markdown with Liquid.'),
+    'intro-short': optText.describe('One-line introduction.'),
+    'latest-version': version.optional().describe('The version shown by default; must be one of `versions`.'),
+    versions: z
+      .array(z.looseObject({ number: version.describe('Version number, e.g. "4".') }).meta({ id: 'version' }))
+      .nullish()
+      .describe('Every version of the object, newest first.'),
+    'available-methods': z.array(AvailableMethodSchema).nullish().describe('The object’s endpoints, in order.'),
+    'object-attributes': attributes('Attributes of the object.'),
+    'common-attributes': attributes('Attributes shared by every version (with api-version-object files).'),
+    examples,
+  })
+  .superRefine((fm, ctx) => {
+    // Two entries with one number would be one version shown twice; a latest-version outside the list
+    // would show a version whose pages do not exist.
+    const numbers = (fm.versions ?? []).map((v) => v.number);
+    numbers.forEach((n, i) => {
+      const first = numbers.indexOf(n);
+      if (first !== i)
+        ctx.addIssue({ code: 'custom', path: ['versions', i, 'number'], message: `duplicate version "${n}" (also versions[${first}])` });
+    });
+    const latest = fm['latest-version'];
+    if (latest !== undefined && numbers.length && !numbers.includes(latest)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latest-version'],
+        message: `"${latest}" is not in versions (${numbers.map((n) => `"${n}"`).join(', ')})`,
+      });
+    }
+  });
 
 export const VersionObjectSchema = z.looseObject({
   ...common,

@@ -64,7 +64,7 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
   const methodPath = (field: string) => ['available-methods', c.methodIndex, field];
   const fromObject = (field: string) => c.method?.[field] !== undefined;
 
-  const title = fromObject('title') ? render.text(objectDoc, methodPath('title')) : render.text(doc, ['title']);
+  const title = fromObject('title') ? render.required(objectDoc, methodPath('title')) : render.required(doc, ['title']);
   const available = isAvailable(endpoint, version);
   const entry: EndpointEntry = {
     kind: 'endpoint',
@@ -101,8 +101,10 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
     const notes = fromObject('notes') ? render.markdown(objectDoc, methodPath('notes')) : '';
     // Object notes often repeat a paragraph of the description (Jekyll showed one or the other).
     entry.notesHtml = notes && !plain(entry.descriptionHtml).includes(plain(notes)) ? notes : '';
-    entry.shortUrl = stripNewlines(render.text(doc, ['short-url']));
-    entry.fullUrl = stripNewlines(render.text(doc, ['full-url']));
+    // The URLs are optional, but one that is written must say something.
+    const url = (field: string) => (fm[field] === undefined || fm[field] === null ? '' : stripNewlines(render.required(doc, [field])));
+    entry.shortUrl = url('short-url');
+    entry.fullUrl = url('full-url');
     entry.arguments = render.params(doc, ['arguments'], fm.arguments);
     entry.returnsHtml = render.markdown(doc, ['returns']);
     entry.responseAttributes = render.params(doc, ['response-attributes'], fm['response-attributes']);

@@ -210,7 +210,31 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       }
     }
   }
+  for (const group of objects.values()) warnOverriddenTitles(group, warnings);
   return { objects: [...objects.values()], structures: [...structures.values()], docs, forms: [...forms.values()] };
+}
+
+/**
+ * The object's `available-methods` title is the heading shown (as on the Jekyll page); an endpoint file
+ * whose own `title` says something else has that title silently unused, so say which one is shown.
+ */
+function warnOverriddenTitles(group: ObjectGroup, warnings: WarningSink): void {
+  (group.fm['available-methods'] ?? []).forEach((m, i) => {
+    if (m.title === undefined || m.title === null) return;
+    for (const byKey of group.endpoints.values()) {
+      const e = byKey.get(m.id);
+      // A title the reader made up from the file name (no line) was never the writer's.
+      const line = e?.doc.lineOf(['title']);
+      if (!e || line === undefined || String(e.doc.data.title).trim() === m.title.trim()) continue;
+      const at = `${group.doc.file}:${group.doc.lineOf(['available-methods', i, 'title']) ?? ''}`.replace(/:$/, '');
+      warnings.add({
+        file: e.doc.file,
+        field: 'title',
+        line,
+        message: `title "${String(e.doc.data.title).trim()}" differs from the object's available-methods title "${m.title.trim()}" (${at}), which is the one shown`,
+      });
+    }
+  });
 }
 
 /** The object's `available-methods` entry for `key` and its index there (-1 when not listed). */

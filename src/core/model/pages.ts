@@ -52,7 +52,7 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
     object: liquidDocument(doc, collection),
     version: group.multiVersion ? { number: version } : null,
   });
-  const title = render.text(doc, ['title']).trim();
+  const title = render.required(doc, ['title']);
   const methods: MethodLink[] = group.methodOrder.flatMap((key) => {
     const { index, entry: method } = methodEntry(group, key);
     const e = group.endpoints.get(version)?.get(key);
@@ -112,7 +112,7 @@ export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, c
   const attributes = render.params(s.doc, ['object-attributes'], s.fm['object-attributes']);
   return {
     kind: 'structure',
-    title: render.text(s.doc, ['title']).trim(),
+    title: render.required(s.doc, ['title']),
     path: structurePath(s.fm.key),
     source: s.doc.file,
     anchors: [s.fm.key, ...idsIn(descriptionHtml), ...paramIds(attributes)],
@@ -130,7 +130,7 @@ export function buildForm(env: RenderEnv, f: Typed<FormFrontMatter>, collection:
   const attributes = render.params(f.doc, ['object-attributes'], f.fm['object-attributes']);
   return {
     kind: 'form',
-    title: render.text(f.doc, ['title']).trim(),
+    title: render.required(f.doc, ['title']),
     path: formPath(f.fm.key),
     source: f.doc.file,
     anchors: [f.fm.key, ...idsIn(descriptionHtml), ...paramIds(attributes)],
@@ -158,7 +158,7 @@ export function buildDoc(env: RenderEnv, d: Typed<DocFrontMatter>, collection: s
   if (!d.fm.sections?.length) return undefined;
   const raw = liquidDocument(d.doc, collection);
   const render = new PageRender(env, { page: raw, doc: raw });
-  const title = render.text(d.doc, ['title']).trim();
+  const title = render.required(d.doc, ['title']);
   const sections = d.fm.sections.flatMap((s, i) =>
     render.within({ section: s }, () => [
       docSection(render, d.doc, ['sections', i], s),
