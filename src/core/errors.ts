@@ -35,6 +35,8 @@ export class ContentError extends Error {
 /** Several content errors found in one pass, reported together so a writer can fix them in one go. */
 export class ContentErrors extends Error {
   readonly errors: ContentError[];
+  /** Warnings the failed pass had found by then, for a checker that lists both. */
+  warnings: ContentWarning[] = [];
 
   constructor(errors: ContentError[]) {
     super(

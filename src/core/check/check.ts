@@ -162,6 +162,7 @@ export function checkContent(buildOptions: BuildOptions, checkOptions: CheckOpti
     const errors = contentErrors(error);
     if (!errors) throw error;
     problems.push(...errors.map(fromError));
+    if (error instanceof ContentErrors) problems.push(...error.warnings.map(fromWarning));
     try {
       loadSiteConfig(options.root, options.configFile);
     } catch {

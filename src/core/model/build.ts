@@ -15,6 +15,7 @@ import { createMarkdownRenderer } from '../markdown/markdownify.ts';
 import { collectDocuments, liquidDocument } from './collect.ts';
 import { buildEndpoint } from './endpoint.ts';
 import { groupDocuments, methodEntry, type Groups } from './groups.ts';
+import { checkProsePages } from './prose-check.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
 import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
@@ -83,9 +84,18 @@ function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
 }
 
 export function buildReference(options: BuildOptions): BuildResult {
+  const warnings = new WarningSink();
+  try {
+    return build(options, warnings);
+  } catch (error) {
+    if (error instanceof ContentErrors) error.warnings = warnings.list;
+    throw error;
+  }
+}
+
+function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   const loaded = loadSiteConfig(options.root, options.configFile);
   const { config, paths, root } = loaded;
-  const warnings = new WarningSink();
   loaded.warnings.forEach((w) => warnings.add(w));
   // Every file is read before any error is thrown, so a YAML error in one hides none in the others.
   const readErrors: ContentError[] = [];
@@ -208,7 +218,9 @@ export function buildReference(options: BuildOptions): BuildResult {
     config.baseurl,
     config['legacy-url'],
   );
-  const broken: BrokenLink[] = [];
+  const proseProblems = checkProsePages(prose, root, entries, index);
+  proseProblems.warnings.forEach((w) => warnings.add(w));
+  const broken: BrokenLink[] = [...proseProblems.broken];
   const laxSources = new Set(
     collections.flatMap((c) => c.documents.filter((d) => env.laxTypes.has(String(d.data['content-type']))).map((d) => d.file)),
   );
@@ -222,11 +234,12 @@ export function buildReference(options: BuildOptions): BuildResult {
     true,
     warnings,
   );
-  reportBroken(
+  const linkErrors = reportBroken(
     broken.filter((b) => !laxSources.has(b.file)),
     config['broken-links'] === 'warn',
     warnings,
   );
+  if (proseProblems.errors.length || linkErrors.length) throw new ContentErrors([...proseProblems.errors, ...linkErrors]);
 
   const final = linked.map((e) => {
     switch (e.kind) {
@@ -261,16 +274,13 @@ function byOrder<T extends { fm: { order?: number } }>(items: T[]): T[] {
   return [...items].sort((a, b) => key(a) - key(b));
 }
 
-function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: WarningSink): void {
-  if (!broken.length) return;
+/** Broken links as warnings (`warnOnly`), or as the errors to throw. */
+function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: WarningSink): ContentError[] {
   if (warnOnly) {
     broken.forEach((b) => warnings.add(b));
-    return;
+    return [];
   }
-  throw new ContentErrors(
-    broken.map(
-      (b) =>
-        new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
-    ),
+  return broken.map(
+    (b) => new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
   );
 }

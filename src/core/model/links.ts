@@ -39,7 +39,7 @@ export function buildLinkIndex(entries: ReferenceEntry[], extraPages: string[], 
 }
 
 /** Resolves one href as seen from `page`; returns the new href, or undefined when it is broken. */
-export function resolveHref(href: string, page: ReferenceEntry, index: LinkIndex): string | undefined {
+export function resolveHref(href: string, page: Pick<ReferenceEntry, 'anchors'>, index: LinkIndex): string | undefined {
   if (href.startsWith('#')) {
     const id = decodeURIComponent(href.slice(1));
     if (!id || page.anchors.includes(id)) return href;
