@@ -41,7 +41,7 @@ interface ConfigFile {
   /** As messages name it: relative to the content root (or the overlay's folder). */
   file: string;
   data: Record<string, unknown>;
-  lineOf(path: FieldPath): number | undefined;
+  lineOf(path: FieldPath, options?: { key?: boolean }): number | undefined;
   warnings: ContentWarning[];
 }
 
@@ -73,9 +73,9 @@ function unknownConfigKeys(config: ConfigFile, kind: 'site' | 'overlay'): Conten
       {
         file: config.file,
         field: formatFieldPath(u.path),
-        line: config.lineOf(u.path),
+        line: config.lineOf(u.path, { key: true }),
         code: 'unknown-key',
-        message: `unknown key "${u.key}" in the site config${u.suggestion}${kind === 'site' && topLevel ? ` (or read it as site.${u.key})` : ''}`,
+        message: `unknown key "${u.key}" in the site config${u.suggestion}`,
       },
     ];
   });

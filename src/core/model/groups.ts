@@ -94,7 +94,7 @@ function unknownKeyWarnings(doc: SourceDocument, type: string, trees: Map<string
   if (!tree) return [];
   // Keys the reader invented (a title made from the file name) are not in the file and have no line.
   return findUnknownKeys(doc.data, tree).flatMap((u) => {
-    const line = doc.lineOf(u.path);
+    const line = doc.lineOf(u.path, { key: true });
     if (line === undefined) return [];
     return [
       {
@@ -117,6 +117,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   const docs: Typed<DocFrontMatter>[] = [];
   const forms = new Map<string, Typed<FormFrontMatter>>();
   const skipped = new Map<string, number>();
+  const invalidObjects = new Set<string>();
 
   const trees = new Map<string, KeyTree | undefined>();
 
@@ -131,6 +132,8 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       }
       case CONTENT_TYPES.object: {
         const fm = validate(ObjectSchema, doc, errors);
+        // Its endpoints are not orphans: their object exists but has errors of its own.
+        if (!fm) invalidObjects.add(String(doc.data.endpoint));
         if (!fm) break;
         const prior = objects.get(fm.endpoint);
         if (prior) errors.push(duplicate('object', fm.endpoint, prior.doc, doc));
@@ -191,7 +194,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
     } else group.versionDocs.set(v.fm.version, v);
   }
 
-  for (const e of endpoints) attachEndpoint(e, objects, errors, warnings);
+  for (const e of endpoints) if (!invalidObjects.has(e.fm.endpoint)) attachEndpoint(e, objects, errors, warnings);
   if (errors.length) throw new ContentErrors(errors);
 
   for (const group of objects.values()) {

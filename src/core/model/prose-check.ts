@@ -114,7 +114,7 @@ function checkPage(page: ProseFile, root: string, endpoints: EndpointEntry[], in
     out.warnings.push({
       file,
       field: formatFieldPath(u.path),
-      line: doc.lineOf(u.path),
+      line: doc.lineOf(u.path, { key: true }),
       code: 'unknown-key',
       message: `unknown key "${u.key}" (MDX page)${u.suggestion}`,
     });
