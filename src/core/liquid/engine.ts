@@ -120,6 +120,9 @@ export class LiquidEngine {
       cache: false,
     });
     for (const name of NOT_IN_JEKYLL) delete this.liquid.filters[name];
+    // Ruby Liquid's url_encode is CGI.escape, which is what liquidjs's cgi_escape does (its url_encode
+    // leaves `!'()*` as they are).
+    this.liquid.filters.url_encode = this.liquid.filters.cgi_escape;
     const filters = { ...jekyllFilters(options.site, options.markdown), flatify: this.flatifyFilter() };
     for (const [name, impl] of Object.entries(filters)) this.liquid.registerFilter(name, impl);
     registerJekyllTags(this.liquid, options.markdown);
