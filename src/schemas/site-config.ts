@@ -8,25 +8,28 @@ const folderList = z.union([z.string(), z.array(z.string())]).transform((v) => (
 
 export const FoldersSchema = z.object({
   /** Site data: every .yml/.yaml/.json below it becomes `site.data.<path>`. */
-  data: z.string().default('data'),
+  data: z.string().default('data').describe('Site data folder: data/a/b.yml is site.data.a.b.'),
   /** Folders searched (recursively) for endpoint, object, structure and doc files. */
-  reference: folderList.default(['reference']),
+  reference: folderList.default(['reference']).describe('Folders searched for endpoint, object, structure and doc files.'),
   /** MDX prose pages. */
-  pages: z.string().default('pages'),
+  pages: z.string().default('pages').describe('MDX prose pages.'),
   /** Liquid includes for `{% include %}` inside front-matter strings. */
-  includes: folderList.default(['includes']),
+  includes: folderList.default(['includes']).describe('Liquid includes for {% include %} in front-matter strings.'),
 });
 
 export const LiquidConfigSchema = z.object({
   /** Undefined variables and unknown filters fail the build; `false` turns them into warnings. */
-  strict: z.boolean().default(true),
+  strict: z
+    .boolean()
+    .default(true)
+    .describe('Undefined variables, missing site-data keys and unknown filters fail the build (false: warnings).'),
   /** Nested `flatify` calls deeper than this are a runaway template (a string that flatifies itself). */
-  'max-flatify-depth': z.number().int().min(1).default(20),
+  'max-flatify-depth': z.number().int().min(1).default(20).describe('Deeper flatify nesting is reported as runaway recursion.'),
   /**
    * Content types whose pages report undefined names as warnings in a strict site: for files that
    * relied on variables bound by Jekyll includes this generator does not have.
    */
-  'lax-content-types': z.array(z.string()).default([]),
+  'lax-content-types': z.array(z.string()).default([]).describe('Content types whose undefined names are warnings.'),
 });
 
 export const FrontMatterConfigSchema = z.object({
@@ -35,7 +38,10 @@ export const FrontMatterConfigSchema = z.object({
    * type): a Jekyll tree's templates read keys of their own. Nested keys as dotted paths through lists
    * (`object-attributes.applies-to`); a declared key's value is not checked further.
    */
-  'known-keys': z.record(z.string(), z.array(z.string())).default({}),
+  'known-keys': z
+    .record(z.string(), z.array(z.string()))
+    .default({})
+    .describe('Extra known front-matter keys by content type ("*": all), as dotted paths.'),
 });
 
 /**
@@ -43,24 +49,29 @@ export const FrontMatterConfigSchema = z.object({
  * `site.<key>` (a key close to a known one, such as `titel`, is reported as a likely typo).
  */
 export const SiteConfigSchema = z.looseObject({
-  title: z.string().default('API Reference'),
-  description: z.string().default(''),
+  title: z.string().default('API Reference').describe('Site title.'),
+  description: z.string().default('').describe('Site description (meta tags).'),
   /** Absolute origin of the deployed site (Jekyll's `url`), used by `absolute_url`. */
   url: z
     .string()
     .nullish()
-    .transform((v) => (v ?? '').replace(/\/+$/, '')),
+    .transform((v) => (v ?? '').replace(/\/+$/, ''))
+    .describe('Absolute origin of the deployed site (Jekyll url).'),
   /** Path the site is served under (Jekyll's `baseurl`); becomes Astro's `base`. */
   baseurl: z
     .string()
     .nullish()
-    .transform((v) => normaliseBase(v ?? '')),
-  folders: FoldersSchema.default(FoldersSchema.parse({})),
+    .transform((v) => normaliseBase(v ?? ''))
+    .describe('Path the site is served under (Jekyll baseurl).'),
+  folders: FoldersSchema.default(FoldersSchema.parse({})).describe('Where the content lives.'),
   /** Short names bound before every render, as Liquid expressions: `link: site.data.urls`. */
-  aliases: z.record(z.string(), z.string()).default({}),
-  liquid: LiquidConfigSchema.default(LiquidConfigSchema.parse({})),
+  aliases: z.record(z.string(), z.string()).default({}).describe('Names bound before every render, as Liquid expressions.'),
+  liquid: LiquidConfigSchema.default(LiquidConfigSchema.parse({})).describe('Liquid options.'),
   /** Where Errors-tab rows live: a Liquid expression giving a map of `<endpoint>: { all: [...] }`. */
-  'response-codes': z.string().default('site.data[page.product-type].response-codes'),
+  'response-codes': z
+    .string()
+    .default('site.data[page.product-type].response-codes')
+    .describe('Liquid expression for the Errors-tab rows.'),
   /**
    * Origin of the site this one replaces. Root-relative links to pages this site does not build (a
    * migrated site links to its old guides) are pointed there instead of being reported as broken.
@@ -68,10 +79,11 @@ export const SiteConfigSchema = z.looseObject({
   'legacy-url': z
     .string()
     .nullish()
-    .transform((v) => (v ?? '').replace(/\/+$/, '')),
+    .transform((v) => (v ?? '').replace(/\/+$/, ''))
+    .describe('Origin of the replaced site, for links to pages this site does not build.'),
   /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
-  'broken-links': z.enum(['error', 'warn']).default('error'),
-  'front-matter': FrontMatterConfigSchema.default(FrontMatterConfigSchema.parse({})),
+  'broken-links': z.enum(['error', 'warn']).default('error').describe('A link to no page fails the build, or warns.'),
+  'front-matter': FrontMatterConfigSchema.default(FrontMatterConfigSchema.parse({})).describe('Front-matter checks.'),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
