@@ -4,9 +4,9 @@
  */
 import levenshtein from 'damerau-levenshtein';
 
-/** The closest candidate, when it is close enough to be a likely typo (about one edit in three letters). */
+/** The closest candidate, when it is close enough to be a likely typo (one edit in three letters, at least one). */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestSteps = Infinity;
   for (const c of candidates) {
