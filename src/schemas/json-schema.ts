@@ -11,7 +11,7 @@ import { SiteConfigSchema } from './site-config.ts';
 type JsonSchema = Record<string, unknown>;
 
 /** Draft 7: the version the YAML language server supports fully. */
-function toJson(schema: z.ZodType, open: ReadonlySet<z.ZodType> = new Set()): JsonSchema {
+function toJson(schema: z.ZodType, open: ReadonlySet<unknown> = new Set()): JsonSchema {
   return z.toJSONSchema(schema, {
     target: 'draft-7',
     io: 'input',
@@ -20,7 +20,7 @@ function toJson(schema: z.ZodType, open: ReadonlySet<z.ZodType> = new Set()): Js
     override: (ctx) => {
       const json = ctx.jsonSchema as JsonSchema;
       // Unknown keys are squiggled, as `npm run check` warns of them; `open` schemas take any key.
-      if (json.type === 'object' && json.properties && !open.has(ctx.zodSchema as z.ZodType)) json.additionalProperties = false;
+      if (json.type === 'object' && json.properties && !open.has(ctx.zodSchema)) json.additionalProperties = false;
     },
   }) as JsonSchema;
 }
