@@ -18,6 +18,12 @@ export const CONTENT_TYPES = {
   form: 'api-form',
 } as const;
 
+/**
+ * The product a file belongs to (Jekyll's `product-type`): objects, endpoints, structures, docs and forms
+ * of different products live in separate namespaces. Files without it form one unnamed product.
+ */
+const productType = { 'product-type': text.optional() };
+
 export const AttributeSchema: z.ZodType<Record<string, unknown>> = z.looseObject({
   name: text,
 });
@@ -34,6 +40,7 @@ const methodName = z
 
 export const EndpointSchema = z
   .looseObject({
+    ...productType,
     key: text,
     endpoint: text,
     version: version.optional(),
@@ -56,8 +63,11 @@ export const EndpointSchema = z
 export const AvailableMethodSchema = z.looseObject({ id: text, title: text.optional(), method: methodName.optional() });
 
 export const ObjectSchema = z.looseObject({
+  ...productType,
   endpoint: text,
   title: text,
+  /** The heading for the object's section ("Parcels" for "Parcel"); nothing is pluralised by code. */
+  plural: text.optional(),
   order: z.number().optional(),
   'latest-version': version.optional(),
   versions: z.array(z.looseObject({ number: version })).nullish(),
@@ -68,6 +78,7 @@ export const ObjectSchema = z.looseObject({
 });
 
 export const VersionObjectSchema = z.looseObject({
+  ...productType,
   endpoint: text,
   version,
   'object-attributes': z.array(AttributeSchema).nullish(),
@@ -75,6 +86,7 @@ export const VersionObjectSchema = z.looseObject({
 });
 
 export const StructureSchema = z.looseObject({
+  ...productType,
   key: text,
   title: text,
   'object-attributes': z.array(AttributeSchema).nullish(),
@@ -82,6 +94,7 @@ export const StructureSchema = z.looseObject({
 });
 
 export const DocSchema = z.looseObject({
+  ...productType,
   title: text,
   order: z.number().optional(),
   anchor: text.optional(),
@@ -89,6 +102,7 @@ export const DocSchema = z.looseObject({
 });
 
 export const FormSchema = z.looseObject({
+  ...productType,
   key: text,
   title: text,
   'object-attributes': z.array(AttributeSchema).nullish(),

@@ -29,6 +29,30 @@ export const LiquidConfigSchema = z.object({
   'lax-content-types': z.array(z.string()).default([]),
 });
 
+/**
+ * One product of a tree whose files say `product-type: <key>`: each is its own API reference (index page,
+ * sidebar section, search filter, object namespace). Every field is optional.
+ */
+export const ProductConfigSchema = z.object({
+  /** Shown in the sidebar, on index pages and in the search filter. Default: the key, title-cased. */
+  title: z.string().optional(),
+  /** Position among the products (lower first). Default: the order of this mapping, then unlisted keys A-Z. */
+  order: z.number().optional(),
+  /**
+   * URL segment after `reference/`, `structures/`, `forms/`, `guides/`. Default: the key slugified when the
+   * site has more than one product, none when it has one. `""` keeps a product at the top (a site that adds
+   * a second product keeps its first product's URLs that way).
+   */
+  path: z.string().optional(),
+  /** Names bound on this product's pages only, on top of the site-wide `aliases` (Liquid expressions). */
+  aliases: z.record(z.string(), z.string()).default({}),
+  /**
+   * Liquid template for the heading of this product's objects (sidebar, object page, index), rendered with
+   * `object` bound: `"{{ object.title | append: 's' }}"`. An object's own `plural` wins; default: its title.
+   */
+  'object-heading': z.string().optional(),
+});
+
 export const SiteConfigSchema = z.looseObject({
   title: z.string().default('API Reference'),
   description: z.string().default(''),
@@ -46,6 +70,8 @@ export const SiteConfigSchema = z.looseObject({
   /** Short names bound before every render, as Liquid expressions: `link: site.data.urls`. */
   aliases: z.record(z.string(), z.string()).default({}),
   liquid: LiquidConfigSchema.default(LiquidConfigSchema.parse({})),
+  /** Per-product settings, keyed by the `product-type` value of the product's files. */
+  products: z.record(z.string(), ProductConfigSchema).default({}),
   /** Where Errors-tab rows live: a Liquid expression giving a map of `<endpoint>: { all: [...] }`. */
   'response-codes': z.string().default('site.data[page.product-type].response-codes'),
   /**
@@ -61,6 +87,7 @@ export const SiteConfigSchema = z.looseObject({
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
+export type ProductConfig = z.output<typeof ProductConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 
 /** `"/docs/"`, `"docs"` and `"/docs"` all mean `/docs`; an empty base is the root. */

@@ -17,8 +17,9 @@ import { buildEndpoint } from './endpoint.ts';
 import { groupDocuments, methodEntry } from './groups.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
-import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
+import { buildDoc, buildForm, buildObject, buildStructure } from './pages.ts';
 import { guidePath, type SitePaths } from './paths.ts';
+import { productKey, resolveProducts, type Product } from './products.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
 export type Highlighter = (code: string, lang: string) => string;
@@ -103,6 +104,13 @@ export function buildReference(options: BuildOptions): BuildResult {
     warnings,
   });
   const configFile = path.relative(root, loaded.files.at(-1)!) || loaded.files.at(-1)!;
+  const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
+  const groups = groupDocuments(
+    collections.flatMap((c) => c.documents),
+    warnings,
+  );
+  const products = resolveProducts(config.products, renderedProducts(groups));
+  const productOf = new Map(products.map((p) => [p.key, p]));
   const env: RenderEnv = {
     engine,
     markdown,
@@ -110,13 +118,11 @@ export function buildReference(options: BuildOptions): BuildResult {
     aliases: config.aliases,
     configFile,
     laxTypes: new Set(config.liquid['lax-content-types']),
+    products: productOf,
+    nilAliases: loaded.layout === 'jekyll' ? aliasNames(config.aliases, products) : [],
+    resolvedAliases: new Set(),
   };
-  const sitePaths: SitePaths = { reference: REFERENCE_PATH };
-  const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
-  const groups = groupDocuments(
-    collections.flatMap((c) => c.documents),
-    warnings,
-  );
+  const pathsOf = (product: string): SitePaths => ({ reference: REFERENCE_PATH, product: productOf.get(product)?.segment ?? '' });
 
   const errors: ContentError[] = [];
   const entries: ReferenceEntry[] = [];
@@ -133,6 +139,7 @@ export function buildReference(options: BuildOptions): BuildResult {
 
   for (const g of byOrder(groups.objects)) {
     const collection = collectionOf.get(g.doc)!;
+    const sitePaths = pathsOf(g.product);
     // Latest version first: it claims the shared anchors (`#sources`, `#source--object`).
     const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
     for (const version of versions) {
@@ -157,7 +164,9 @@ export function buildReference(options: BuildOptions): BuildResult {
       }
     }
   }
-  for (const s of groups.structures) attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!));
+  for (const s of groups.structures) {
+    attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!, pathsOf(productKey(s.doc.data))));
+  }
   for (const d of byOrder(groups.docs)) {
     if (!d.fm.sections?.length) {
       warnings.add({
@@ -166,20 +175,14 @@ export function buildReference(options: BuildOptions): BuildResult {
       });
       continue;
     }
-    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!));
+    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!, pathsOf(productKey(d.doc.data))));
   }
-  for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!));
+  for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))));
 
   const prose = listProsePages(paths.pages, root);
-  const docSlugs = new Map(groups.docs.map((d) => [docSlug(d.doc), d.doc.file]));
-  for (const p of prose) {
-    const clash = docSlugs.get(p.slug);
-    if (clash)
-      errors.push(
-        new ContentError({ file: p.file }, `page path /guides/${p.slug}/ is also used by ${clash}`, 'Rename one of the two files.'),
-      );
-  }
+  errors.push(...pathClashes(entries, prose));
   if (errors.length) throw new ContentErrors(errors);
+  if (loaded.layout === 'native') unusedAliases(config.aliases, products, env.resolvedAliases!, configFile, warnings);
 
   const index = buildLinkIndex(
     entries,
@@ -232,6 +235,50 @@ export function buildReference(options: BuildOptions): BuildResult {
       ...listIncludes(paths.includes),
     ],
   };
+}
+
+/** Products that have a page: objects, structures, docs with sections, forms (endpoints follow their object). */
+function renderedProducts(groups: ReturnType<typeof groupDocuments>): string[] {
+  return [
+    ...groups.objects.map((g) => g.product),
+    ...[...groups.structures, ...groups.forms, ...groups.docs.filter((d) => d.fm.sections?.length)].map((t) => productKey(t.doc.data)),
+  ];
+}
+
+/** Every name an alias may bind (site-wide and per product), for binding to nil where it finds nothing. */
+function aliasNames(aliases: Record<string, string>, products: Product[]): string[] {
+  return [...new Set([...Object.keys(aliases), ...products.flatMap((p) => Object.keys(p.aliases))])];
+}
+
+/**
+ * In a native site an alias that finds nothing on any page points at data that does not exist (a typo in
+ * `site.data.urlz`, a removed file). A Jekyll preset binds every name the tree's layouts bound, whether or
+ * not this tree has the data, so it is not warned about.
+ */
+function unusedAliases(aliases: Record<string, string>, products: Product[], resolved: Set<string>, file: string, warnings: WarningSink) {
+  const report = (name: string, expression: string, scope: string, field: string) => {
+    if (resolved.has(`${scope}\0${name}`)) return;
+    warnings.add({ file, field, message: `alias "${name}" (${expression}) finds nothing on any page: no such site data` });
+  };
+  for (const [name, expression] of Object.entries(aliases)) report(name, expression, '', `aliases.${name}`);
+  for (const p of products) {
+    for (const [name, expression] of Object.entries(p.aliases)) report(name, expression, p.key, `products.${p.key}.aliases.${name}`);
+  }
+}
+
+/** Two pages at one path (a prose page named like a doc, an object slug equal to a product's segment). */
+function pathClashes(entries: ReferenceEntry[], prose: ProsePage[]): ContentError[] {
+  const owner = new Map<string, string>();
+  const errors: ContentError[] = [];
+  const pages = [...entries.map((e) => ({ path: e.path, file: e.source })), ...prose];
+  for (const { path: at, file } of pages) {
+    const first = owner.get(at);
+    if (first === undefined) owner.set(at, file);
+    else if (first !== file) {
+      errors.push(new ContentError({ file }, `page path /${at} is also used by ${first}`, 'Rename one of the two files, or give the products different `path`s in the site config.'));
+    }
+  }
+  return errors;
 }
 
 /** Stable sort by `order`; files without one come last. */

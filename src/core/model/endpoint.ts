@@ -72,6 +72,7 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
     path: endpointPath(c.paths, fm.endpoint, fm.key, version, latest),
     source: doc.file,
     anchors: [],
+    product: group.product,
     key: fm.key,
     object: fm.endpoint,
     objectTitle: String(group.fm.title),

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ContentError, ContentErrors, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import { formatFieldPath } from '../yaml.ts';
+import { productKey } from './products.ts';
 import {
   CONTENT_TYPES,
   DocSchema,
@@ -28,6 +29,8 @@ export interface Typed<T> {
 }
 
 export interface ObjectGroup extends Typed<ObjectFrontMatter> {
+  /** The product (`product-type`) the object belongs to; objects are unique per product. */
+  product: string;
   versions: string[];
   latest: string;
   multiVersion: boolean;
@@ -90,6 +93,11 @@ function duplicate(kind: string, id: string, first: SourceDocument, second: Sour
   );
 }
 
+/** Objects, structures and forms are unique per product: the same slug in two products is two things. */
+function scoped(doc: SourceDocument, id: string): string {
+  return `${productKey(doc.data)}\0${id}`;
+}
+
 export function groupDocuments(documents: SourceDocument[], warnings: WarningSink): Groups {
   const errors: ContentError[] = [];
   const objects = new Map<string, ObjectGroup>();
@@ -111,9 +119,9 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       case CONTENT_TYPES.object: {
         const fm = validate(ObjectSchema, doc, errors);
         if (!fm) break;
-        const prior = objects.get(fm.endpoint);
+        const prior = objects.get(scoped(doc, fm.endpoint));
         if (prior) errors.push(duplicate('object', fm.endpoint, prior.doc, doc));
-        else objects.set(fm.endpoint, newObjectGroup(doc, fm));
+        else objects.set(scoped(doc, fm.endpoint), newObjectGroup(doc, fm));
         break;
       }
       case CONTENT_TYPES.versionObject: {
@@ -125,9 +133,9 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       case CONTENT_TYPES.subStructure: {
         const fm = validate(StructureSchema, doc, errors);
         if (!fm) break;
-        const prior = structures.get(fm.key);
+        const prior = structures.get(scoped(doc, fm.key));
         if (prior) errors.push(duplicate('structure', fm.key, prior.doc, doc));
-        else structures.set(fm.key, { doc, fm });
+        else structures.set(scoped(doc, fm.key), { doc, fm });
         break;
       }
       case CONTENT_TYPES.doc: {
@@ -138,9 +146,9 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       case CONTENT_TYPES.form: {
         const fm = validate(FormSchema, doc, errors);
         if (!fm) break;
-        const prior = forms.get(fm.key);
+        const prior = forms.get(scoped(doc, fm.key));
         if (prior) errors.push(duplicate('form', fm.key, prior.doc, doc));
-        else forms.set(fm.key, { doc, fm });
+        else forms.set(scoped(doc, fm.key), { doc, fm });
         break;
       }
       default:
@@ -157,12 +165,13 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   }
 
   for (const v of versionObjects) {
-    const group = objects.get(v.fm.endpoint);
+    const group = objects.get(scoped(v.doc, v.fm.endpoint));
     if (!group) {
       errors.push(
         new ContentError(
           { file: v.doc.file, field: 'endpoint', line: v.doc.lineOf(['endpoint']) },
           `no api-object file has endpoint "${v.fm.endpoint}"`,
+          otherProducts(objects, v.doc, v.fm.endpoint),
         ),
       );
     } else if (group.versionDocs.has(v.fm.version)) {
@@ -199,6 +208,14 @@ export function methodEntry(group: ObjectGroup, key: string): { index: number; e
   return { index, entry: index >= 0 ? (list[index] as Record<string, unknown>) : undefined };
 }
 
+/** When the object exists in another product, the file's `product-type` is what is wrong. */
+function otherProducts(objects: Map<string, ObjectGroup>, doc: SourceDocument, endpoint: string): string | undefined {
+  const elsewhere = [...objects.values()].filter((g) => g.fm.endpoint === endpoint).map((g) => g.product);
+  if (!elsewhere.length) return undefined;
+  const own = productKey(doc.data);
+  return `No such object in ${own ? `product "${own}"` : 'the files without a product-type'}, but one exists in ${elsewhere.map((p) => (p ? `product "${p}"` : 'the files without a product-type')).join(', ')}: set this file's product-type to match.`;
+}
+
 function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup {
   const declared = (fm.versions ?? []).map((v) => v.number);
   const latest = fm['latest-version'] ?? declared[0] ?? '1';
@@ -206,6 +223,7 @@ function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup
   return {
     doc,
     fm,
+    product: productKey(doc.data),
     versions,
     latest,
     multiVersion: versions.length > 1,
@@ -221,13 +239,13 @@ function attachEndpoint(
   errors: ContentError[],
   warnings: WarningSink,
 ): void {
-  const group = objects.get(e.fm.endpoint);
+  const group = objects.get(scoped(e.doc, e.fm.endpoint));
   if (!group) {
     errors.push(
       new ContentError(
         { file: e.doc.file, field: 'endpoint', line: e.doc.lineOf(['endpoint']) },
         `endpoint "${e.fm.key}" belongs to object "${e.fm.endpoint}", but no api-object file has endpoint: "${e.fm.endpoint}"`,
-        'Add the object file, or fix the endpoint field to name an existing object.',
+        otherProducts(objects, e.doc, e.fm.endpoint) ?? 'Add the object file, or fix the endpoint field to name an existing object.',
       ),
     );
     return;

@@ -8,6 +8,7 @@ import { methodEntry, type ObjectGroup, type Typed } from './groups.ts';
 import { idsIn } from './links.ts';
 import { PageRender, type RenderEnv } from './page-render.ts';
 import { endpointPath, formPath, guidePath, objectPath, structurePath, type SitePaths } from './paths.ts';
+import { productKey, type Product } from './products.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import { slugify } from '../liquid/jekyll-filters.ts';
 import type { DocFrontMatter, FormFrontMatter, StructureFrontMatter } from '../../schemas/front-matter.ts';
@@ -36,11 +37,16 @@ function codeSamples(render: PageRender, doc: SourceDocument, examples: unknown)
   });
 }
 
-/** "Source" → "Sources", "Address" → "Addresses", "Entry" → "Entries": headings for lists of objects. */
-export function pluralize(title: string): string {
-  if (/(s|x|z|ch|sh)$/i.test(title)) return `${title}es`;
-  if (/[^aeiou]y$/i.test(title)) return `${title.slice(0, -1)}ies`;
-  return `${title}s`;
+/**
+ * The heading of an object's section, sidebar entry and index card. Nothing is pluralised by code: the
+ * object's own `plural`, else its product's `object-heading` rule (a Liquid template, e.g. Jekyll's
+ * `object.title | append: "s"` for one product only), else the title.
+ */
+function objectHeading(render: PageRender, doc: SourceDocument, title: string, product: Product | undefined): string {
+  if (doc.data.plural !== undefined && doc.data.plural !== null) return render.text(doc, ['plural']).trim() || title;
+  const rule = product?.objectHeading;
+  if (rule === undefined) return title;
+  return render.fromConfig(`products.${product!.key}.object-heading`, rule).trim() || title;
 }
 
 export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup, version: string, collection: string): ObjectEntry {
@@ -53,6 +59,7 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
     version: group.multiVersion ? { number: version } : null,
   });
   const title = render.text(doc, ['title']).trim();
+  const heading = objectHeading(render, doc, title, render.product);
   const methods: MethodLink[] = group.methodOrder.flatMap((key) => {
     const { index, entry: method } = methodEntry(group, key);
     const e = group.endpoints.get(version)?.get(key);
@@ -81,9 +88,10 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
   return {
     kind: 'object',
     title,
-    heading: pluralize(title),
+    heading,
     path: objectPath(paths, object, version, latest),
     source: versionDoc?.doc.file ?? doc.file,
+    product: group.product,
     anchors: [
       object,
       `${slugify(title)}--object`,
@@ -105,7 +113,7 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
   };
 }
 
-export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, collection: string): StructureEntry {
+export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, collection: string, paths: SitePaths): StructureEntry {
   const raw = liquidDocument(s.doc, collection);
   const render = new PageRender(env, { page: raw, structure: raw });
   const descriptionHtml = render.markdown(s.doc, ['description']);
@@ -113,8 +121,9 @@ export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, c
   return {
     kind: 'structure',
     title: render.text(s.doc, ['title']).trim(),
-    path: structurePath(s.fm.key),
+    path: structurePath(s.fm.key, paths.product),
     source: s.doc.file,
+    product: productKey(s.doc.data),
     anchors: [s.fm.key, ...idsIn(descriptionHtml), ...paramIds(attributes)],
     key: s.fm.key,
     sub: s.doc.data['content-type'] === 'api-sub-structure',
@@ -124,15 +133,16 @@ export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, c
   };
 }
 
-export function buildForm(env: RenderEnv, f: Typed<FormFrontMatter>, collection: string): FormEntry {
+export function buildForm(env: RenderEnv, f: Typed<FormFrontMatter>, collection: string, paths: SitePaths): FormEntry {
   const render = new PageRender(env, { page: liquidDocument(f.doc, collection), 'form-property': liquidDocument(f.doc, collection) });
   const descriptionHtml = f.doc.data.description !== undefined ? render.markdown(f.doc, ['description']) : '';
   const attributes = render.params(f.doc, ['object-attributes'], f.fm['object-attributes']);
   return {
     kind: 'form',
     title: render.text(f.doc, ['title']).trim(),
-    path: formPath(f.fm.key),
+    path: formPath(f.fm.key, paths.product),
     source: f.doc.file,
+    product: productKey(f.doc.data),
     anchors: [f.fm.key, ...idsIn(descriptionHtml), ...paramIds(attributes)],
     key: f.fm.key,
     formType: String(f.doc.data['form-type'] ?? ''),
@@ -154,7 +164,7 @@ export function docSlug(doc: SourceDocument): string {
   return doc.file.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, '');
 }
 
-export function buildDoc(env: RenderEnv, d: Typed<DocFrontMatter>, collection: string): DocEntry | undefined {
+export function buildDoc(env: RenderEnv, d: Typed<DocFrontMatter>, collection: string, paths: SitePaths): DocEntry | undefined {
   if (!d.fm.sections?.length) return undefined;
   const raw = liquidDocument(d.doc, collection);
   const render = new PageRender(env, { page: raw, doc: raw });
@@ -172,8 +182,9 @@ export function buildDoc(env: RenderEnv, d: Typed<DocFrontMatter>, collection: s
   return {
     kind: 'doc',
     title,
-    path: guidePath(docSlug(d.doc)),
+    path: guidePath(docSlug(d.doc), paths.product),
     source: d.doc.file,
+    product: productKey(d.doc.data),
     anchors: [anchor, ...sections.flatMap((s) => (s.anchor ? [s.anchor] : [])), ...sections.flatMap((s) => idsIn(s.html))],
     order: typeof d.fm.order === 'number' ? d.fm.order : Number.MAX_SAFE_INTEGER,
     anchor,
