@@ -34,6 +34,11 @@ export function titleCase(key: string): string {
     .join(' ');
 }
 
+/** Whether the site has several named products (files without a product-type do not make one). */
+export function hasSeveralProducts(products: readonly Product[]): boolean {
+  return products.filter((p) => p.key).length > 1;
+}
+
 /** The default title of the unnamed product (files without `product-type`). */
 export const UNNAMED_PRODUCT_TITLE = 'API reference';
 
@@ -48,9 +53,10 @@ export function resolveProducts(config: Record<string, ProductConfig>, keys: Ite
     const [ra, rb] = [rank(a), rank(b)];
     return compare(ra[0], rb[0]) || compare(ra[1], rb[1]) || a.localeCompare(b);
   });
-  const several = ordered.length > 1;
+  const several = ordered.filter(Boolean).length > 1;
   return ordered.map((key) => {
     const c = config[key];
+    // Files without a product-type stay at the top: in a tree of products they are shared pages.
     const path = c?.path ?? (several ? key : '');
     return {
       key,
