@@ -227,8 +227,7 @@ describe('links on best-effort pages and root-relative fragments', () => {
   });
 
   it('on a lax content type, warns about a broken link and drops its href instead of failing', () => {
-    const site =
-      `title: "Mini"\nbaseurl: "/docs"\nliquid:\n  lax-content-types: [api-endpoint]\naliases:\n  api: site.data[page.product-type].api\n${MINI_PRODUCTS}`;
+    const site = `title: "Mini"\nbaseurl: "/docs"\nliquid:\n  lax-content-types: [api-endpoint]\naliases:\n  api: site.data[page.product-type].api\n${MINI_PRODUCTS}`;
     const dir = tempRoot('mini-site', {
       'site.yml': site,
       'reference/widgets/archive-a-widget.md': archive('See [nothing]({{ doc-link | append: "#no-such-anchor" }}).'),

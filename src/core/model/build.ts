@@ -18,7 +18,7 @@ import { groupDocuments, methodEntry } from './groups.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
 import { buildDoc, buildForm, buildObject, buildStructure } from './pages.ts';
-import { guidePath, type SitePaths } from './paths.ts';
+import { guidePath, REFERENCE_PATH, type SitePaths } from './paths.ts';
 import { productKey, resolveProducts, type Product } from './products.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
@@ -52,8 +52,7 @@ export interface BuildResult {
 }
 
 const PROSE = /\.mdx?$/i;
-/** Fixed because the route files under src/pages mirror it. */
-export const REFERENCE_PATH = 'reference';
+export { REFERENCE_PATH };
 
 export function listProsePages(dir: string, root: string): ProsePage[] {
   if (!existsSync(dir)) return [];
@@ -275,7 +274,13 @@ function pathClashes(entries: ReferenceEntry[], prose: ProsePage[]): ContentErro
     const first = owner.get(at);
     if (first === undefined) owner.set(at, file);
     else if (first !== file) {
-      errors.push(new ContentError({ file }, `page path /${at} is also used by ${first}`, 'Rename one of the two files, or give the products different `path`s in the site config.'));
+      errors.push(
+        new ContentError(
+          { file },
+          `page path /${at} is also used by ${first}`,
+          'Rename one of the two files, or give the products different `path`s in the site config.',
+        ),
+      );
     }
   }
   return errors;

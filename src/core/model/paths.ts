@@ -5,6 +5,9 @@
  */
 import { slugify } from '../liquid/jekyll-filters.ts';
 
+/** Where the API reference lives under the base; fixed because the pages that link to it say so. */
+export const REFERENCE_PATH = 'reference';
+
 export interface SitePaths {
   reference: string;
   /** The product's URL segment (`Product.segment`); `''` or absent for none. */
