@@ -118,7 +118,7 @@ export function buildReference(options: BuildOptions): BuildResult {
     configFile,
     laxTypes: new Set(config.liquid['lax-content-types']),
     products: productOf,
-    nilAliases: loaded.layout === 'jekyll' ? aliasNames(config.aliases, products) : [],
+    nilAliases: loaded.layout === 'jekyll' ? aliasNames(config.aliases, Object.values(config.products)) : [],
     resolvedAliases: new Set(),
   };
   const pathsOf = (product: string): SitePaths => ({ reference: REFERENCE_PATH, product: productOf.get(product)?.segment ?? '' });
@@ -244,8 +244,11 @@ function renderedProducts(groups: ReturnType<typeof groupDocuments>): string[] {
   ];
 }
 
-/** Every name an alias may bind (site-wide and per product), for binding to nil where it finds nothing. */
-function aliasNames(aliases: Record<string, string>, products: Product[]): string[] {
+/**
+ * Every name an alias may bind (site-wide and for any product the config names, present or not), for
+ * binding to nil where it finds nothing.
+ */
+function aliasNames(aliases: Record<string, string>, products: Array<{ aliases: Record<string, string> }>): string[] {
   return [...new Set([...Object.keys(aliases), ...products.flatMap((p) => Object.keys(p.aliases))])];
 }
 
