@@ -39,8 +39,11 @@ export function hasSeveralProducts(products: readonly Product[]): boolean {
   return products.filter((p) => p.key).length > 1;
 }
 
-/** The default title of the unnamed product (files without `product-type`). */
-export const UNNAMED_PRODUCT_TITLE = 'API reference';
+/**
+ * The default title of the files without a `product-type` in a site of several products: pages every
+ * product shares (`products: { "": { title: … } }` renames it).
+ */
+export const UNNAMED_PRODUCT_TITLE = 'Shared';
 
 /**
  * The products present in `keys`, in display order: by `order`, then as listed under `products` in the
