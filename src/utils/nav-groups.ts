@@ -25,13 +25,11 @@ function objectLink(o: ObjectEntry): NavLink {
 const plain = (list: Array<{ title: string; path: string }>): NavLink[] => list.map((e) => ({ label: e.title, path: e.path }));
 
 function singleProduct(sections: ProductSection[], prose: GuideLink[]): NavGroup[] {
-  const all = <K extends 'objects' | 'docs' | 'structures' | 'forms'>(k: K) => sections.flatMap((s) => s[k] as ProductSection[K]);
-  const guides = [...prose, ...all('docs').map((d) => ({ label: d.title, path: d.path, order: d.order }))].sort(
-    (a, b) => a.order - b.order,
-  );
-  const objects = all('objects').sort((a, b) => a.order - b.order);
-  const structures = plain(all('structures')).sort((a, b) => a.label.localeCompare(b.label));
-  const forms = plain(all('forms')).sort((a, b) => a.label.localeCompare(b.label));
+  const docs = sections.flatMap((s) => s.docs);
+  const guides = [...prose, ...docs.map((d) => ({ label: d.title, path: d.path, order: d.order }))].sort((a, b) => a.order - b.order);
+  const objects = sections.flatMap((s) => s.objects).sort((a, b) => a.order - b.order);
+  const structures = plain(sections.flatMap((s) => s.structures)).sort((a, b) => a.label.localeCompare(b.label));
+  const forms = plain(sections.flatMap((s) => s.forms)).sort((a, b) => a.label.localeCompare(b.label));
   const groups: NavGroup[] = [];
   if (guides.length) groups.push({ label: 'Guides', links: guides.map(({ label, path }) => ({ label, path })) });
   if (objects.length) {
