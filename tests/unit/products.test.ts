@@ -228,3 +228,63 @@ describe('aliases that find nothing', () => {
     expect(result.warnings.filter((w) => w.field?.startsWith('aliases'))).toEqual([]);
   });
 });
+
+describe('the Stitch preset (presets/stitch-docs.yml)', () => {
+  // Every name _layouts/developer.html and _includes/misc/data-files.html assigned (JEKYLL-SEMANTICS.md §1.3).
+  const names = ['general', 'api', 'all-docs', 'docs', 'connect', 'sample-property-data', 'js'].concat([
+    'app',
+    'link',
+    'stitch',
+    'ui-icon',
+    'definitions',
+    'system-column',
+    'rejected-records',
+    'ip-addresses',
+  ]);
+  // Strict Liquid: a name the preset did not bind would fail the build as an undefined variable.
+  const probe = `${names.map((n) => `${n}={% if ${n} %}set{% else %}nil{% endif %}`).join(' ')} docs={{ all-docs | size }}/{{ docs | size }}`;
+  const object = (product: string, endpoint: string) =>
+    `---\nproduct-type: "${product}"\ncontent-type: "api-object"\nendpoint: "${endpoint}"\ntitle: "Thing"\ndescription: '${probe}'\n---\n`;
+
+  it('binds every name the layouts bound, the Connect-only ones on Connect pages only, and nil where the tree lacks the data', () => {
+    const root = tempRoot('jekyll-site', {
+      '_config.yml': 'site_title: "Stitch-like"\ncollections:\n  developer-files:\n    output: true\n',
+      '_data/urls.yaml': 'home: "https://home.example"\n',
+      '_data/stitch/ip-addresses.yml': 'stitch-app: ["192.0.2.1", "192.0.2.2"]\n',
+      '_data/connect/general.yml': 'common: {}\n',
+      '_data/import-api/api.yml': 'base-url: "https://import.example"\n',
+      '_developer-files/thing-object.md': object('connect', 'things'),
+      '_developer-files/other-object.md': object('connect', 'others'),
+      '_developer-files/list-others.md':
+        '---\nproduct-type: "connect"\ncontent-type: "api-endpoint"\nendpoint: "others"\nkey: "list-others"\nmethod: "get"\n---\n',
+      '_developer-files/batch-object.md': object('import-api', 'batch'),
+    });
+    const result = buildReference({ root, configFile: 'presets/stitch-docs.yml' });
+    const probed = (p: string) => objectAt(result, p).descriptionHtml.replace(/<\/?p>|\n/g, '');
+    const data = 'app=nil link=set stitch=set ui-icon=nil definitions=nil system-column=nil rejected-records=nil ip-addresses=set';
+    expect(probed('reference/connect/things/')).toBe(
+      `general=set api=set all-docs=set docs=set connect=set sample-property-data=nil js=nil ${data} docs=3/2`,
+    );
+    // An Import API page reads its own api.yml and data; Connect's names are nil there although the data exists.
+    expect(probed('reference/import-api/batch/')).toBe(
+      `general=nil api=set all-docs=set docs=set connect=nil sample-property-data=nil js=nil ${data} docs=1/1`,
+    );
+  });
+
+  it('titles the two Stitch products and pluralises Connect headings only', () => {
+    const root = tempRoot('jekyll-site', {
+      '_developers/thing-object.md':
+        '---\nproduct-type: "connect"\ncontent-type: "api-object"\nendpoint: "jobs"\ntitle: "Replication Job"\n---\n',
+      '_developers/list-things.md': null,
+      '_developers/status-object.md':
+        '---\nproduct-type: "import-api"\ncontent-type: "api-object"\nendpoint: "status"\ntitle: "API Status"\n---\n',
+    });
+    const result = buildReference({ root, configFile: 'presets/stitch-docs.yml' });
+    expect(objectAt(result, 'reference/connect/jobs/').heading).toBe('Replication Jobs');
+    expect(objectAt(result, 'reference/import-api/status/').heading).toBe('API Status');
+    expect(resolveProducts(result.config.config.products, ['import-api', 'connect']).map((p) => p.title)).toEqual([
+      'Connect API',
+      'Import API',
+    ]);
+  });
+});
