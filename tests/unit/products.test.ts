@@ -214,6 +214,18 @@ describe('aliases that find nothing', () => {
     expect(result.warnings.some((w) => w.field === 'aliases.api')).toBe(false);
   });
 
+  it('warns about a `products` entry no file names (a native site)', () => {
+    const root = tempRoot('products-site', {
+      'site.yml': 'title: "P"\naliases:\n  api: site.data[page.product-type].api\nproducts:\n  betta: { title: "Beta API" }\n',
+      'reference/beta/status-object.md': null,
+    });
+    expect(buildReference({ root }).warnings).toContainEqual({
+      file: 'site.yml',
+      field: 'products.betta',
+      message: 'no file has product-type "betta" (the files name "alpha", "beta")',
+    });
+  });
+
   it('under a Jekyll preset: bound to nil on every page, so a tree that never uses the data builds, and one that does renders empty', () => {
     const overlay = tempRoot(undefined, {
       'overlay.yml':

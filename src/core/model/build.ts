@@ -19,7 +19,8 @@ import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } fr
 import type { RenderEnv } from './page-render.ts';
 import { buildDoc, buildForm, buildObject, buildStructure } from './pages.ts';
 import { guidePath, REFERENCE_PATH, type SitePaths } from './paths.ts';
-import { productKey, resolveProducts, type Product } from './products.ts';
+import { productKey, resolveProducts } from './products.ts';
+import { aliasNames, pathClashes, renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
 export type Highlighter = (code: string, lang: string) => string;
@@ -181,7 +182,10 @@ export function buildReference(options: BuildOptions): BuildResult {
   const prose = listProsePages(paths.pages, root);
   errors.push(...pathClashes(entries, prose));
   if (errors.length) throw new ContentErrors(errors);
-  if (loaded.layout === 'native') unusedAliases(config.aliases, products, env.resolvedAliases!, configFile, warnings);
+  if (loaded.layout === 'native') {
+    unusedAliases(config.aliases, products, env.resolvedAliases!, configFile, warnings);
+    unknownProducts(config.products, collections, configFile, warnings);
+  }
 
   const index = buildLinkIndex(
     entries,
@@ -234,59 +238,6 @@ export function buildReference(options: BuildOptions): BuildResult {
       ...listIncludes(paths.includes),
     ],
   };
-}
-
-/** Products that have a page: objects, structures, docs with sections, forms (endpoints follow their object). */
-function renderedProducts(groups: ReturnType<typeof groupDocuments>): string[] {
-  return [
-    ...groups.objects.map((g) => g.product),
-    ...[...groups.structures, ...groups.forms, ...groups.docs.filter((d) => d.fm.sections?.length)].map((t) => productKey(t.doc.data)),
-  ];
-}
-
-/**
- * Every name an alias may bind (site-wide and for any product the config names, present or not), for
- * binding to nil where it finds nothing.
- */
-function aliasNames(aliases: Record<string, string>, products: Array<{ aliases: Record<string, string> }>): string[] {
-  return [...new Set([...Object.keys(aliases), ...products.flatMap((p) => Object.keys(p.aliases))])];
-}
-
-/**
- * In a native site an alias that finds nothing on any page points at data that does not exist (a typo in
- * `site.data.urlz`, a removed file). A Jekyll preset binds every name the tree's layouts bound, whether or
- * not this tree has the data, so it is not warned about.
- */
-function unusedAliases(aliases: Record<string, string>, products: Product[], resolved: Set<string>, file: string, warnings: WarningSink) {
-  const report = (name: string, expression: string, scope: string, field: string) => {
-    if (resolved.has(`${scope}\0${name}`)) return;
-    warnings.add({ file, field, message: `alias "${name}" (${expression}) finds nothing on any page: no such site data` });
-  };
-  for (const [name, expression] of Object.entries(aliases)) report(name, expression, '', `aliases.${name}`);
-  for (const p of products) {
-    for (const [name, expression] of Object.entries(p.aliases)) report(name, expression, p.key, `products.${p.key}.aliases.${name}`);
-  }
-}
-
-/** Two pages at one path (a prose page named like a doc, an object slug equal to a product's segment). */
-function pathClashes(entries: ReferenceEntry[], prose: ProsePage[]): ContentError[] {
-  const owner = new Map<string, string>();
-  const errors: ContentError[] = [];
-  const pages = [...entries.map((e) => ({ path: e.path, file: e.source })), ...prose];
-  for (const { path: at, file } of pages) {
-    const first = owner.get(at);
-    if (first === undefined) owner.set(at, file);
-    else if (first !== file) {
-      errors.push(
-        new ContentError(
-          { file },
-          `page path /${at} is also used by ${first}`,
-          'Rename one of the two files, or give the products different `path`s in the site config.',
-        ),
-      );
-    }
-  }
-  return errors;
 }
 
 /** Stable sort by `order`; files without one come last. */
