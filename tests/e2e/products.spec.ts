@@ -2,6 +2,7 @@
  * A site of two products (the sample's Parcelwise API and Tracking API): each has its own index page, its
  * own sidebar section and a search filter, and the object slug they share ("webhooks") stays two objects.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, BASE } from './fixtures.ts';
 
 test('each product has its own index page, listing only its objects', async ({ page }) => {
@@ -49,6 +50,25 @@ test('each product has its own sidebar section; the current page opens only its 
   await crumbs.getByRole('link', { name: 'Tracking API' }).click();
   await expect(page).toHaveURL(`${BASE}reference/tracking/`);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the search dialog with its product filter is accessible (${theme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`${BASE}reference/tracking/`);
+    await page.locator('body').press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search the documentation' });
+    await dialog.locator('input.pagefind-ui__search-input').fill('tracker');
+    await expect(dialog.getByRole('checkbox', { name: /^Tracking API/ })).toBeVisible({ timeout: 10_000 });
+    await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible();
+    const axe = await new AxeBuilder({ page })
+      .include('site-search dialog')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html}`),
+    ).toEqual([]);
+  });
+}
 
 test('search results can be filtered by product', async ({ page }) => {
   await page.goto(`${BASE}reference/tracking/`);
