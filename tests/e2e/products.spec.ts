@@ -64,6 +64,7 @@ for (const theme of ['light', 'dark'] as const) {
       .include('site-search dialog')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
       .analyze();
+    expect(axe.passes.length, 'axe looked at the dialog').toBeGreaterThan(0);
     expect(
       axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html}`),
     ).toEqual([]);
