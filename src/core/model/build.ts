@@ -240,7 +240,9 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   const laxSources = new Set(
     collections.flatMap((c) => c.documents.filter((d) => env.laxTypes.has(String(d.data['content-type']))).map((d) => d.file)),
   );
-  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, laxSources.has(e.source)));
+  // A broken link that does not fail the build is shown as text: a link to nowhere helps no reader.
+  const unlink = (source: string) => laxSources.has(source) || config['broken-links'] === 'warn';
+  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, unlink(e.source)));
   // The link pass knows the field; the parsed file knows its line.
   const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
   for (const b of broken) if (b.line === undefined) b.line = lineOfField(documentOf.get(b.file), b.field);
