@@ -105,8 +105,9 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     ...(pause ? { pause: pause as PausePoint } : {}),
     ...(port !== undefined ? { port } : {}),
     ...(values.host ? { host: values.host } : {}),
-    json: values.json,
-    strict: values.strict,
+    // `npm run check --strict` (without `--`) hands the flag to npm, which passes it on as npm_config_strict.
+    json: values.json || env.npm_config_json === 'true',
+    strict: values.strict || env.npm_config_strict === 'true',
     logLevel: level as CliArgs['logLevel'],
   };
 }

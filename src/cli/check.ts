@@ -15,7 +15,7 @@ export function runCheck(args: CliArgs, cwd: string): number {
     return 2;
   }
   const started = performance.now();
-  const report = checkContent({ root: args.root, configFile: args.configFile });
+  const report = checkContent({ root: args.root, configFile: args.configFile }, { strict: args.strict });
   const ms = Math.round(performance.now() - started);
   const failed = report.errors > 0 || (args.strict && report.warnings > 0);
 

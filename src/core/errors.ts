@@ -23,6 +23,11 @@ export interface Problem extends ContentLocation {
   /** What is wrong, without the location. */
   message: string;
   hint?: string;
+  /**
+   * What kind of problem, for callers that treat some differently: `unknown-key` warnings of a native
+   * site are errors under `npm run check --strict`.
+   */
+  code?: 'unknown-key';
 }
 
 /**
@@ -56,6 +61,8 @@ export class ContentError extends Error {
 /** Several content errors found in one pass, reported together so a writer can fix them in one go. */
 export class ContentErrors extends Error {
   readonly errors: ContentError[];
+  /** Warnings the failed pass had found by then, for a checker that lists both. */
+  warnings: ContentWarning[] = [];
 
   constructor(errors: ContentError[]) {
     super(

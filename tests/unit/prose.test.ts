@@ -3,7 +3,6 @@
  * field and line), and their rendered links resolved as the reference's own links are.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/core/errors.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { resolveRenderedLinks } from '../../src/core/model/links.ts';
 import { lineOfLink, listProsePages } from '../../src/core/model/prose.ts';
@@ -20,9 +19,7 @@ describe('prose pages', () => {
       'pages/a.md': page('title: "Alpha"\ndescription: "First"'),
       'pages/nested/c.mdx': page('title: "Charlie"\norder: 1'),
     });
-    const errors: ContentError[] = [];
-    const pages = listProsePages(`${root}/pages`, root, errors);
-    expect(errors).toEqual([]);
+    const pages = listProsePages(`${root}/pages`, root);
     expect(pages.map((p) => [p.title, p.path, p.file, p.order, p.description])).toEqual([
       ['Charlie', 'guides/nested-c/', 'pages/nested/c.mdx', 1, undefined],
       ['Bravo', 'guides/b/', 'pages/b.mdx', 2, undefined],
@@ -30,12 +27,17 @@ describe('prose pages', () => {
     ]);
   });
 
-  it('need a title; a build names the file, field and line', () => {
+  it('need a title; a build names the file, field and line (prose-check.ts)', () => {
     const errors = buildErrors({ root: tempRoot('mini-site', { 'pages/intro.mdx': page('description: "No title"\norder: "first"') }) });
     expect(errors.map((e) => e.message.split('\n')[0])).toEqual([
-      'pages/intro.mdx:2 (field "title"): is required',
-      'pages/intro.mdx:3 (field "order"): Invalid input: expected number, received string',
+      'pages/intro.mdx:2 (field "title"): required field is missing',
+      'pages/intro.mdx:3 (field "order"): must be a number, not a string',
     ]);
+  });
+
+  it("without a readable front matter still get a title from the file name (the errors are prose-check.ts's)", () => {
+    const root = tempRoot(undefined, { 'pages/odd-one.mdx': '---\ntitle: [unclosed\n---\n' });
+    expect(listProsePages(`${root}/pages`, root).map((p) => p.title)).toEqual(['odd-one']);
   });
 });
 

@@ -16,6 +16,14 @@ import type { ReferenceEntry } from '../../schemas/reference.ts';
 
 export { formatProblem, type Problem, type Severity } from '../errors.ts';
 
+export interface CheckOptions {
+  /**
+   * `--strict`: every warning fails the check, and in a native site (site.yml) unknown keys are errors:
+   * nothing else reads them, so they are typos. A Jekyll tree's templates may read any key.
+   */
+  strict?: boolean;
+}
+
 export interface CheckReport {
   problems: Problem[];
   errors: number;
@@ -88,18 +96,21 @@ function duplicateAnchors(entries: ReferenceEntry[]): Problem[] {
  * stage with errors; a checker should list what it can).
  */
 function structuralProblems(options: BuildOptions): { problems: Problem[]; groups?: Groups; documents: SourceDocument[] } {
-  const { paths, root } = loadSiteConfig(options.root, options.configFile);
+  const { paths, root, config, warnings: configWarnings } = loadSiteConfig(options.root, options.configFile);
   const parseErrors: ContentError[] = [];
   const documents = collectDocuments(paths.reference, root, parseErrors, options.parseCache).flatMap((c) => c.documents);
-  const problems = parseErrors.map(fromError);
+  const problems = [...parseErrors.map(fromError), ...configWarnings.map(warningProblem)];
+  // Warnings of files the build never reached (it stopped at an error) are still worth listing.
+  const sink = new WarningSink();
   try {
-    const groups = groupDocuments(documents, new WarningSink());
+    const groups = groupDocuments(documents, sink, { knownKeys: config['front-matter']['known-keys'] });
+    problems.push(...sink.list.map(warningProblem));
     problems.push(...duplicateMethodIds(groups));
     return { problems, groups: parseErrors.length ? undefined : groups, documents };
   } catch (error) {
     const errors = contentErrors(error);
     if (!errors) throw error;
-    problems.push(...errors.map(fromError));
+    problems.push(...sink.list.map(warningProblem), ...errors.map(fromError));
     return { problems, documents };
   }
 }
@@ -114,7 +125,7 @@ function addLines(problems: Problem[], documents: SourceDocument[]): void {
   }
 }
 
-export function checkContent(buildOptions: BuildOptions): CheckReport {
+export function checkContent(buildOptions: BuildOptions, checkOptions: CheckOptions = {}): CheckReport {
   // The build and the structural pass read the same files: parse each once.
   const options = { ...buildOptions, parseCache: buildOptions.parseCache ?? new ParseCache() };
   const problems: Problem[] = [];
@@ -128,6 +139,7 @@ export function checkContent(buildOptions: BuildOptions): CheckReport {
     const errors = contentErrors(error);
     if (!errors) throw error;
     problems.push(...errors.map(fromError));
+    if (error instanceof ContentErrors) problems.push(...error.warnings.map(warningProblem));
     try {
       loadSiteConfig(options.root, options.configFile);
     } catch {
@@ -142,6 +154,9 @@ export function checkContent(buildOptions: BuildOptions): CheckReport {
   }
   problems.push(...duplicateAnchors(entries));
 
+  if (checkOptions.strict && configOk && loadSiteConfig(options.root, options.configFile).layout === 'native') {
+    for (const p of problems) if (p.code === 'unknown-key') p.severity = 'error';
+  }
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
     const key = formatProblem(p);

@@ -5,22 +5,26 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig, SiteUrls } from '../config.ts';
-import { ContentError, ContentErrors, type ContentWarning, type WarningSink } from '../errors.ts';
+import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import type { ParseCache } from '../parse-cache.ts';
 import { parseFieldPath } from '../yaml.ts';
 import { buildEndpoint } from './endpoint.ts';
 import { createEngine, type Highlighter } from './engine.ts';
-import { groupDocuments, methodEntry } from './groups.ts';
+import { groupDocuments, methodEntry, type Groups } from './groups.ts';
+import { checkProsePages } from './prose-check.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
-import { buildDoc, docHasContent, docSlug } from './docs.ts';
+import { buildDoc, docHasContent } from './docs.ts';
 import { buildFunction } from './functions.ts';
 import { buildForm, buildObject, buildStructure, StructureIndex } from './pages.ts';
-import type { SitePaths } from './paths.ts';
+import { REFERENCE_PATH, type SitePaths } from './paths.ts';
+import { productKey, resolveProducts } from './products.ts';
 import { listProsePages, type ProsePage } from './prose.ts';
+import { pathClashes, renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
 export type { Highlighter } from './engine.ts';
+export type { ProsePage } from './prose.ts';
 
 export interface BuildOptions {
   root: string;
@@ -37,8 +41,6 @@ export interface BuildOptions {
   site?: SiteUrls;
 }
 
-export type { ProsePage } from './prose.ts';
-
 export interface BuildResult {
   config: LoadedConfig;
   entries: ReferenceEntry[];
@@ -49,9 +51,6 @@ export interface BuildResult {
   /** Every file the result depends on (config, data, documents, includes), for change detection. */
   files: string[];
 }
-
-/** The folder of object and endpoint pages under the reference root. */
-export const REFERENCE_PATH = 'reference';
 
 function listIncludes(dirs: string[]): string[] {
   return dirs.filter(existsSync).flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).map((f) => path.join(d, f)));
@@ -67,14 +66,37 @@ function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
 }
 
 export function buildReference(options: BuildOptions): BuildResult {
-  const { loaded, warnings, dataFiles, collections, highlight, env } = createEngine(options);
+  const warnings = new WarningSink();
+  try {
+    return build(options, warnings);
+  } catch (error) {
+    if (error instanceof ContentErrors) error.warnings = warnings.list;
+    throw error;
+  }
+}
+
+function build(options: BuildOptions, warnings: WarningSink): BuildResult {
+  const { loaded, data, collections, highlight, env, readErrors } = createEngine(options, warnings);
   const { config, paths, root } = loaded;
-  const sitePaths: SitePaths = { reference: REFERENCE_PATH };
+  const configFile = env.configFile;
   const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
-  const groups = groupDocuments(
-    collections.flatMap((c) => c.documents),
-    warnings,
-  );
+  let groups: Groups;
+  try {
+    groups = groupDocuments(
+      collections.flatMap((c) => c.documents),
+      warnings,
+      { knownKeys: config['front-matter']['known-keys'] },
+    );
+  } catch (error) {
+    // Schema errors of the files that did parse are listed with the files that did not.
+    if (error instanceof ContentErrors) throw new ContentErrors([...readErrors, ...error.errors]);
+    throw error;
+  }
+  if (readErrors.length) throw new ContentErrors(readErrors);
+  const products = resolveProducts(config.products, renderedProducts(groups));
+  const productOf = new Map(products.map((p) => [p.key, p]));
+  env.products = productOf;
+  const pathsOf = (product: string): SitePaths => ({ reference: REFERENCE_PATH, product: productOf.get(product)?.segment ?? '' });
 
   const errors: ContentError[] = [];
   const entries: ReferenceEntry[] = [];
@@ -91,6 +113,7 @@ export function buildReference(options: BuildOptions): BuildResult {
 
   for (const g of byOrder(groups.objects)) {
     const collection = collectionOf.get(g.doc)!;
+    const sitePaths = pathsOf(g.product);
     // Latest version first: it claims the shared anchors (`#sources`, `#source--object`).
     const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
     for (const version of versions) {
@@ -116,41 +139,33 @@ export function buildReference(options: BuildOptions): BuildResult {
       }
     }
   }
-  const structures = new StructureIndex(env, groups.structures, (doc) => collectionOf.get(doc)!);
-  for (const s of groups.structures) attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!, structures));
-  const docSlugs = new Map<string, string>();
+  const structures = new StructureIndex(env, groups.structures, (doc) => collectionOf.get(doc)!, pathsOf);
+  for (const s of groups.structures) {
+    attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!, pathsOf(productKey(s.doc.data)), structures));
+  }
   for (const d of byOrder(groups.docs)) {
     if (!docHasContent(env, d)) {
       const why = d.fm.include !== undefined ? `its include "${d.fm.include}" is not in the includes folders` : 'it has no sections';
       warnings.add({ file: d.doc.file, message: `doc "${d.fm.title}" has nothing to show (${why}); no page is made for it` });
       continue;
     }
-    const slug = docSlug(d.doc);
-    const clash = docSlugs.get(slug);
-    if (clash) {
-      errors.push(
-        new ContentError({ file: d.doc.file }, `page path /guides/${slug}/ is also used by ${clash}`, 'Rename one of the two files.'),
-      );
-      continue;
-    }
-    docSlugs.set(slug, d.doc.file);
     const docType = String(d.doc.data['content-type']);
     const groupOrder = Object.keys(config['doc-groups']).indexOf(docType);
     const group = { label: config['doc-groups'][docType] ?? docType, order: groupOrder < 0 ? Number.MAX_SAFE_INTEGER : groupOrder };
-    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!, group));
+    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!, pathsOf(productKey(d.doc.data)), group));
   }
-  for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!));
-  for (const f of byOrder(groups.functions)) attempt(() => buildFunction(env, f, collectionOf.get(f.doc)!));
+  for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))));
+  for (const f of byOrder(groups.functions)) {
+    attempt(() => buildFunction(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))));
+  }
 
-  const prose = listProsePages(paths.pages, root, errors, options.parseCache);
-  for (const p of prose) {
-    const clash = docSlugs.get(p.slug);
-    if (clash)
-      errors.push(
-        new ContentError({ file: p.file }, `page path /guides/${p.slug}/ is also used by ${clash}`, 'Rename one of the two files.'),
-      );
-  }
+  const prose = listProsePages(paths.pages, root, options.parseCache);
+  errors.push(...pathClashes(entries, prose));
   if (errors.length) throw new ContentErrors(errors);
+  if (loaded.layout === 'native') {
+    unusedAliases(config.aliases, products, env.resolvedAliases!, configFile, warnings);
+    unknownProducts(config.products, collections, configFile, warnings);
+  }
 
   const index = buildLinkIndex(
     entries,
@@ -158,11 +173,15 @@ export function buildReference(options: BuildOptions): BuildResult {
     config.baseurl,
     config['legacy-url'],
   );
-  const broken: BrokenLink[] = [];
+  const proseProblems = checkProsePages(prose, root, entries, index);
+  proseProblems.warnings.forEach((w) => warnings.add(w));
+  const broken: BrokenLink[] = [...proseProblems.broken];
   const laxSources = new Set(
     collections.flatMap((c) => c.documents.filter((d) => env.laxTypes.has(String(d.data['content-type']))).map((d) => d.file)),
   );
-  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, laxSources.has(e.source)));
+  // A broken link that does not fail the build is shown as text: a link to nowhere helps no reader.
+  const unlink = (source: string) => laxSources.has(source) || config['broken-links'] === 'warn';
+  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, unlink(e.source)));
   // The link pass knows the field; the parsed file knows its line.
   const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
   for (const b of broken) if (b.line === undefined) b.line = lineOfField(documentOf.get(b.file), b.field);
@@ -172,11 +191,12 @@ export function buildReference(options: BuildOptions): BuildResult {
     true,
     warnings,
   );
-  reportBroken(
+  const linkErrors = reportBroken(
     broken.filter((b) => !laxSources.has(b.file)),
     config['broken-links'] === 'warn',
     warnings,
   );
+  if (proseProblems.errors.length || linkErrors.length) throw new ContentErrors([...proseProblems.errors, ...linkErrors]);
 
   const final = linked.map((e) => {
     switch (e.kind) {
@@ -200,7 +220,7 @@ export function buildReference(options: BuildOptions): BuildResult {
     links: index,
     files: [
       ...loaded.files,
-      ...dataFiles,
+      ...data.files,
       ...collections.flatMap((c) => c.documents.map((d) => d.absolutePath)),
       ...prose.map((p) => p.absolutePath),
       ...listIncludes(paths.includes),
@@ -228,16 +248,13 @@ function byOrder<T extends { fm: { order?: number } }>(items: T[]): T[] {
   return [...items].sort((a, b) => key(a) - key(b));
 }
 
-function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: WarningSink): void {
-  if (!broken.length) return;
+/** Broken links as warnings (`warnOnly`), or as the errors to throw. */
+function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: WarningSink): ContentError[] {
   if (warnOnly) {
     broken.forEach((b) => warnings.add(b));
-    return;
+    return [];
   }
-  throw new ContentErrors(
-    broken.map(
-      (b) =>
-        new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
-    ),
+  return broken.map(
+    (b) => new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
   );
 }

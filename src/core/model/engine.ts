@@ -6,14 +6,15 @@
  */
 import path from 'node:path';
 import { loadSiteConfig, withSiteUrls, type LoadedConfig, type SiteUrls } from '../config.ts';
-import { loadSiteData } from '../data.ts';
-import { WarningSink } from '../errors.ts';
+import { loadSiteData, type SiteData } from '../data.ts';
+import { ContentError, ContentErrors, WarningSink } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
 import { LiquidEngine } from '../liquid/engine.ts';
 import { createMarkdownRenderer } from '../markdown/markdownify.ts';
 import type { ParseCache } from '../parse-cache.ts';
 import { collectDocuments, liquidDocument, type Collection } from './collect.ts';
 import type { RenderEnv } from './page-render.ts';
+import { aliasNames } from './site-checks.ts';
 
 export type Highlighter = (code: string, lang: string) => string;
 
@@ -27,26 +28,36 @@ export interface EngineOptions {
 
 export interface Engine {
   loaded: LoadedConfig;
-  warnings: WarningSink;
-  /** Every data file read (for change detection). */
-  dataFiles: string[];
+  data: SiteData;
   collections: Collection[];
   highlight: Highlighter;
   env: RenderEnv;
+  /**
+   * Files that could not be read (YAML errors and the like). Every file is read before any error is
+   * thrown, so a YAML error in one hides none in the others: the caller throws these with its own.
+   */
+  readErrors: ContentError[];
 }
 
 function plainHighlight(code: string, lang: string): string {
   return `<pre class="code" data-lang="${escapeHtml(lang)}"><code>${escapeHtml(code)}</code></pre>`;
 }
 
-/** Throws ContentError(s) for an unreadable config, data file or document. */
-export function createEngine(options: EngineOptions): Engine {
+/** Throws ContentError(s) for an unreadable site config; collects the rest in `readErrors`. */
+export function createEngine(options: EngineOptions, warnings = new WarningSink()): Engine {
   const loaded = withSiteUrls(loadSiteConfig(options.root, options.configFile), options.site);
   const { config, paths, root } = loaded;
-  const warnings = new WarningSink();
-  const data = loadSiteData(paths.data, root, options.parseCache);
+  loaded.warnings.forEach((w) => warnings.add(w));
+  const readErrors: ContentError[] = [];
+  let data: SiteData = { data: {}, files: [], warnings: [] };
+  try {
+    data = loadSiteData(paths.data, root, { cache: options.parseCache, emptyFiles: loaded.layout === 'native' ? 'error' : 'warn' });
+  } catch (error) {
+    if (!(error instanceof ContentErrors)) throw error;
+    readErrors.push(...error.errors);
+  }
   data.warnings.forEach((w) => warnings.add(w));
-  const collections = collectDocuments(paths.reference, root, undefined, options.parseCache);
+  const collections = collectDocuments(paths.reference, root, readErrors, options.parseCache);
   const highlight = options.highlight ?? plainHighlight;
 
   const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
@@ -59,6 +70,9 @@ export function createEngine(options: EngineOptions): Engine {
     site: { url: config.url, baseurl: config.baseurl },
     markdown,
     warnings,
+    // A native site's data keys are its own, so a missing one is a typo; a Jekyll tree's pages rendered
+    // missing keys empty, and real trees rely on that.
+    dataKeys: { data: data.data, mode: loaded.layout === 'native' ? 'error' : 'warn' },
   });
   const configFile = path.relative(root, loaded.files.at(-1)!) || loaded.files.at(-1)!;
   const env: RenderEnv = {
@@ -68,6 +82,10 @@ export function createEngine(options: EngineOptions): Engine {
     aliases: config.aliases,
     configFile,
     laxTypes: new Set(config.liquid['lax-content-types']),
+    // Products are known once the files are grouped (buildReference).
+    products: new Map(),
+    nilAliases: loaded.layout === 'jekyll' ? aliasNames(config.aliases, Object.values(config.products)) : [],
+    resolvedAliases: new Set(),
   };
-  return { loaded, warnings, dataFiles: data.files, collections, highlight, env };
+  return { loaded, data, collections, highlight, env, readErrors };
 }

@@ -5,10 +5,14 @@
 import type { z } from 'zod';
 import { ContentError, ContentErrors, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
+import { findUnknownKeys, keyTree, withExtraKeys, type KeyTree } from '../known-keys.ts';
 import { formatFieldPath, getPath } from '../yaml.ts';
+import { issueMessage } from '../zod-messages.ts';
+import { productKey } from './products.ts';
 import {
   CONTENT_TYPES,
   DOC_CONTENT_TYPES,
+  FRONT_MATTER_SCHEMAS,
   DocSchema,
   FunctionSchema,
   EndpointSchema,
@@ -31,6 +35,8 @@ export interface Typed<T> {
 }
 
 export interface ObjectGroup extends Typed<ObjectFrontMatter> {
+  /** The product (`product-type`) the object belongs to; objects are unique per product. */
+  product: string;
   versions: string[];
   latest: string;
   multiVersion: boolean;
@@ -58,27 +64,11 @@ function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: C
     errors.push(
       new ContentError(
         { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 2 },
-        missing ? 'required field is missing' : plainTypeMessage(issue.message),
+        missing ? 'required field is missing' : issueMessage(issue),
       ),
     );
   }
   return undefined;
-}
-
-const NOUNS: Record<string, string> = {
-  array: 'a list',
-  object: 'a mapping',
-  string: 'a string',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'empty',
-};
-
-/** zod says "expected array, received string"; a writer thinks in YAML's lists and mappings. */
-function plainTypeMessage(message: string): string {
-  return message.replace(/^Invalid input: expected (\w+), received (\w+)$/, (all, e: string, r: string) =>
-    NOUNS[e] && NOUNS[r] ? `must be ${NOUNS[e]}, not ${NOUNS[r]}` : all,
-  );
 }
 
 function duplicate(kind: string, id: string, first: SourceDocument, second: SourceDocument): ContentError {
@@ -90,7 +80,43 @@ function duplicate(kind: string, id: string, first: SourceDocument, second: Sour
   );
 }
 
-export function groupDocuments(documents: SourceDocument[], warnings: WarningSink): Groups {
+export interface GroupOptions {
+  /** Extra known front-matter keys by content type (`"*"`: all), from `front-matter.known-keys`. */
+  knownKeys?: Record<string, string[]>;
+}
+
+/** Keys of a file that its content type's schema does not know: likely typos whose content is not shown. */
+function unknownKeyWarnings(doc: SourceDocument, type: string, trees: Map<string, KeyTree | undefined>, options: GroupOptions) {
+  if (!trees.has(type)) {
+    const schema = FRONT_MATTER_SCHEMAS[type];
+    const base = schema && keyTree(schema);
+    const extra = [...(options.knownKeys?.['*'] ?? []), ...(options.knownKeys?.[type] ?? [])];
+    trees.set(type, base && withExtraKeys(base, extra));
+  }
+  const tree = trees.get(type);
+  if (!tree) return [];
+  // Keys the reader invented (a title made from the file name) are not in the file and have no line.
+  return findUnknownKeys(doc.data, tree).flatMap((u) => {
+    const line = doc.lineOf(u.path, { key: true });
+    if (line === undefined) return [];
+    return [
+      {
+        file: doc.file,
+        field: formatFieldPath(u.path),
+        line,
+        code: 'unknown-key' as const,
+        message: `unknown key "${u.key}" (${type})${u.suggestion}`,
+      },
+    ];
+  });
+}
+
+/** Objects, structures and forms are unique per product: the same slug in two products is two things. */
+function scoped(doc: SourceDocument, id: string): string {
+  return `${productKey(doc.data)}\0${id}`;
+}
+
+export function groupDocuments(documents: SourceDocument[], warnings: WarningSink, options: GroupOptions = {}): Groups {
   const errors: ContentError[] = [];
   const objects = new Map<string, ObjectGroup>();
   const versionObjects: Typed<VersionObjectFrontMatter>[] = [];
@@ -100,9 +126,13 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   const forms = new Map<string, Typed<FormFrontMatter>>();
   const functions = new Map<string, Typed<FunctionFrontMatter>>();
   const skipped = new Map<string, number>();
+  const invalidObjects = new Set<string>();
+
+  const trees = new Map<string, KeyTree | undefined>();
 
   for (const doc of documents) {
     for (const w of doc.warnings) warnings.add(w);
+    for (const w of unknownKeyWarnings(doc, String(doc.data['content-type']), trees, options)) warnings.add(w);
     if ((DOC_CONTENT_TYPES as readonly unknown[]).includes(doc.data['content-type'])) {
       const fm = validate(DocSchema, doc, errors);
       if (fm) docs.push({ doc, fm });
@@ -116,10 +146,12 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       }
       case CONTENT_TYPES.object: {
         const fm = validate(ObjectSchema, doc, errors);
+        // Its endpoints are not orphans: their object exists but has errors of its own.
+        if (!fm) invalidObjects.add(scoped(doc, String(doc.data.endpoint)));
         if (!fm) break;
-        const prior = objects.get(fm.endpoint);
+        const prior = objects.get(scoped(doc, fm.endpoint));
         if (prior) errors.push(duplicate('object', fm.endpoint, prior.doc, doc));
-        else objects.set(fm.endpoint, newObjectGroup(doc, fm));
+        else objects.set(scoped(doc, fm.endpoint), newObjectGroup(doc, fm));
         break;
       }
       case CONTENT_TYPES.versionObject: {
@@ -131,25 +163,25 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       case CONTENT_TYPES.subStructure: {
         const fm = validate(StructureSchema, doc, errors);
         if (!fm) break;
-        const prior = structures.get(fm.key);
+        const prior = structures.get(scoped(doc, fm.key));
         if (prior) errors.push(duplicate('structure', fm.key, prior.doc, doc));
-        else structures.set(fm.key, { doc, fm });
+        else structures.set(scoped(doc, fm.key), { doc, fm });
         break;
       }
       case CONTENT_TYPES.function: {
         const fm = validate(FunctionSchema, doc, errors);
         if (!fm) break;
-        const prior = functions.get(fm.key);
+        const prior = functions.get(scoped(doc, fm.key));
         if (prior) errors.push(duplicate('function', fm.key, prior.doc, doc));
-        else functions.set(fm.key, { doc, fm });
+        else functions.set(scoped(doc, fm.key), { doc, fm });
         break;
       }
       case CONTENT_TYPES.form: {
         const fm = validate(FormSchema, doc, errors);
         if (!fm) break;
-        const prior = forms.get(fm.key);
+        const prior = forms.get(scoped(doc, fm.key));
         if (prior) errors.push(duplicate('form', fm.key, prior.doc, doc));
-        else forms.set(fm.key, { doc, fm });
+        else forms.set(scoped(doc, fm.key), { doc, fm });
         break;
       }
       default:
@@ -166,12 +198,13 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   }
 
   for (const v of versionObjects) {
-    const group = objects.get(v.fm.endpoint);
+    const group = objects.get(scoped(v.doc, v.fm.endpoint));
     if (!group) {
       errors.push(
         new ContentError(
           { file: v.doc.file, field: 'endpoint', line: v.doc.lineOf(['endpoint']) },
           `no api-object file has endpoint "${v.fm.endpoint}"`,
+          otherProducts(objects, v.doc, v.fm.endpoint),
         ),
       );
     } else if (group.versionDocs.has(v.fm.version)) {
@@ -179,7 +212,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
     } else group.versionDocs.set(v.fm.version, v);
   }
 
-  for (const e of endpoints) attachEndpoint(e, objects, errors, warnings);
+  for (const e of endpoints) if (!invalidObjects.has(scoped(e.doc, e.fm.endpoint))) attachEndpoint(e, objects, errors, warnings);
   errors.push(...unknownSubStructures(structures));
   if (errors.length) throw new ContentErrors(errors);
 
@@ -199,6 +232,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       }
     }
   }
+  for (const group of objects.values()) warnOverriddenTitles(group, warnings);
   return {
     objects: [...objects.values()],
     structures: [...structures.values()],
@@ -210,21 +244,47 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
 
 /** A `sub-structures` entry must name a structure file; Jekyll dropped unknown ones without a word. */
 function unknownSubStructures(structures: Map<string, Typed<StructureFrontMatter>>): ContentError[] {
-  const known = [...structures.keys()].sort();
-  const hint = `Known structure keys: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … (${known.length} in all)` : ''}.`;
   return [...structures.values()].flatMap((s) =>
-    (s.fm['sub-structures'] ?? []).flatMap((sub, i) =>
-      structures.has(sub.key)
-        ? []
-        : [
-            new ContentError(
-              { file: s.doc.file, field: `sub-structures[${i}].key`, line: s.doc.lineOf(['sub-structures', i, 'key']) },
-              `no api-structure or api-sub-structure file has key "${sub.key}"`,
-              hint,
-            ),
-          ],
-    ),
+    (s.fm['sub-structures'] ?? []).flatMap((sub, i) => {
+      if (structures.has(scoped(s.doc, sub.key))) return [];
+      const product = productKey(s.doc.data);
+      const known = [...structures.values()]
+        .filter((o) => productKey(o.doc.data) === product)
+        .map((o) => o.fm.key)
+        .sort();
+      const hint = `Known structure keys: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … (${known.length} in all)` : ''}.`;
+      return [
+        new ContentError(
+          { file: s.doc.file, field: `sub-structures[${i}].key`, line: s.doc.lineOf(['sub-structures', i, 'key']) },
+          `no api-structure or api-sub-structure file has key "${sub.key}"`,
+          hint,
+        ),
+      ];
+    }),
   );
+}
+
+/**
+ * The object's `available-methods` title is the heading shown (as on the Jekyll page); an endpoint file
+ * whose own `title` says something else has that title silently unused, so say which one is shown.
+ */
+function warnOverriddenTitles(group: ObjectGroup, warnings: WarningSink): void {
+  (group.fm['available-methods'] ?? []).forEach((m, i) => {
+    if (m.title === undefined || m.title === null) return;
+    for (const byKey of group.endpoints.values()) {
+      const e = byKey.get(m.id);
+      // A title the reader made up from the file name (no line) was never the writer's.
+      const line = e?.doc.lineOf(['title']);
+      if (!e || line === undefined || String(e.doc.data.title).trim() === m.title.trim()) continue;
+      const at = `${group.doc.file}:${group.doc.lineOf(['available-methods', i, 'title']) ?? ''}`.replace(/:$/, '');
+      warnings.add({
+        file: e.doc.file,
+        field: 'title',
+        line,
+        message: `title "${String(e.doc.data.title).trim()}" differs from the object's available-methods title "${m.title.trim()}" (${at}), which is the one shown`,
+      });
+    }
+  });
 }
 
 /** The object's `available-methods` entry for `key` and its index there (-1 when not listed). */
@@ -234,6 +294,14 @@ export function methodEntry(group: ObjectGroup, key: string): { index: number; e
   return { index, entry: index >= 0 ? (list[index] as Record<string, unknown>) : undefined };
 }
 
+/** When the object exists in another product, the file's `product-type` is what is wrong. */
+function otherProducts(objects: Map<string, ObjectGroup>, doc: SourceDocument, endpoint: string): string | undefined {
+  const elsewhere = [...objects.values()].filter((g) => g.fm.endpoint === endpoint).map((g) => g.product);
+  if (!elsewhere.length) return undefined;
+  const own = productKey(doc.data);
+  return `No such object in ${own ? `product "${own}"` : 'the files without a product-type'}, but one exists in ${elsewhere.map((p) => (p ? `product "${p}"` : 'the files without a product-type')).join(', ')}: set this file's product-type to match.`;
+}
+
 function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup {
   const declared = (fm.versions ?? []).map((v) => v.number);
   const latest = fm['latest-version'] ?? declared[0] ?? '1';
@@ -241,6 +309,7 @@ function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup
   return {
     doc,
     fm,
+    product: productKey(doc.data),
     versions,
     latest,
     multiVersion: versions.length > 1,
@@ -256,13 +325,13 @@ function attachEndpoint(
   errors: ContentError[],
   warnings: WarningSink,
 ): void {
-  const group = objects.get(e.fm.endpoint);
+  const group = objects.get(scoped(e.doc, e.fm.endpoint));
   if (!group) {
     errors.push(
       new ContentError(
         { file: e.doc.file, field: 'endpoint', line: e.doc.lineOf(['endpoint']) },
         `endpoint "${e.fm.key}" belongs to object "${e.fm.endpoint}", but no api-object file has endpoint: "${e.fm.endpoint}"`,
-        'Add the object file, or fix the endpoint field to name an existing object.',
+        otherProducts(objects, e.doc, e.fm.endpoint) ?? 'Add the object file, or fix the endpoint field to name an existing object.',
       ),
     );
     return;

@@ -1,11 +1,10 @@
 /**
  * Prose pages: MDX (or Markdown) files in the pages folder, rendered by the Astro side. The core lists them
- * and reads their front matter (title, description, order), so a missing title is reported with file, field
- * and line by a build and by `check` alike, before any MDX is compiled.
+ * with what the navigation needs from their front matter (title, description, order). Whether that front
+ * matter, the MDX and its links are valid is judged by prose-check.ts, which reports every problem with
+ * file and line; here an unreadable page just gets a title from its file name.
  */
 import path from 'node:path';
-import { z } from 'zod';
-import { ContentError } from '../errors.ts';
 import { listFiles } from '../files.ts';
 import { readFrontMatterFile } from '../front-matter.ts';
 import type { ParseCache } from '../parse-cache.ts';
@@ -26,49 +25,30 @@ export interface ProsePage {
 
 const PROSE = /\.mdx?$/i;
 
-const ProseFrontMatter = z.looseObject({
-  title: z.string().min(1),
-  description: z.string().optional(),
-  order: z.number().optional(),
-});
+function frontMatter(absolutePath: string, file: string, cache?: ParseCache): Record<string, unknown> {
+  try {
+    return readFrontMatterFile(absolutePath, file, cache).data;
+  } catch {
+    return {};
+  }
+}
 
-/** Every prose page under `dir`, sorted by file; unreadable or invalid ones go to `errors`. */
-export function listProsePages(dir: string, root: string, errors: ContentError[], cache?: ParseCache): ProsePage[] {
-  const pages: ProsePage[] = [];
-  for (const absolutePath of listFiles(dir, PROSE)) {
+/** Every prose page under `dir`, by `order`, then title. */
+export function listProsePages(dir: string, root: string, cache?: ParseCache): ProsePage[] {
+  const pages = listFiles(dir, PROSE).map((absolutePath): ProsePage => {
     const file = path.relative(root, absolutePath).split(path.sep).join('/');
     const slug = path.relative(dir, absolutePath).replace(PROSE, '').split(path.sep).join('/');
-    try {
-      const doc = readFrontMatterFile(absolutePath, file, cache);
-      const parsed = ProseFrontMatter.safeParse(doc.data);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const at = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-          errors.push(
-            new ContentError(
-              { file, field: at.join('.'), line: doc.lineOf(at) ?? doc.lineOf([]) ?? 1 },
-              issue.code === 'invalid_type' && doc.data[String(at[0])] === undefined ? 'is required' : issue.message,
-              'A prose page needs `title` in its front matter; `description` (text) and `order` (a number) are optional.',
-            ),
-          );
-        }
-        continue;
-      }
-      const fm = parsed.data;
-      pages.push({
-        slug,
-        path: guidePath(slug),
-        file,
-        absolutePath,
-        title: fm.title,
-        ...(fm.description ? { description: fm.description } : {}),
-        order: fm.order ?? Number.MAX_SAFE_INTEGER,
-      });
-    } catch (error) {
-      if (error instanceof ContentError) errors.push(error);
-      else throw error;
-    }
-  }
+    const fm = frontMatter(absolutePath, file, cache);
+    return {
+      slug,
+      path: guidePath(slug),
+      file,
+      absolutePath,
+      title: typeof fm.title === 'string' && fm.title ? fm.title : path.basename(slug),
+      ...(typeof fm.description === 'string' && fm.description ? { description: fm.description } : {}),
+      order: typeof fm.order === 'number' ? fm.order : Number.MAX_SAFE_INTEGER,
+    };
+  });
   return pages.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 }
 
