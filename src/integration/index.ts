@@ -21,7 +21,6 @@ import { toAstroError } from './errors.ts';
 import { removeHandoff, writeHandoff, type Handoff } from './handoff.ts';
 import { resolveOptions, type ApiReferenceOptions, type ResolvedOptions } from './options.ts';
 import { prebuild, reportWarnings } from './prebuild.ts';
-import type { RuntimeConfig } from './runtime-config.ts';
 import { indexForSearch } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
 import { apiReferencePlugin, type PluginState } from './vite-plugin.ts';
@@ -57,6 +56,7 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
   let cacheDir = '';
   let search = false;
   let sitemap = false;
+  let dev = false;
 
   return {
     name: 'api-reference',
@@ -89,8 +89,7 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
           logger,
         };
         updateConfig({ vite: { plugins: [apiReferencePlugin(state)] } });
-        // Read by astro:config:done, where the final config is known.
-        state.config = { dev: command === 'dev' } as RuntimeConfig;
+        dev = command === 'dev';
       },
 
       'astro:config:done': ({ config }) => {
@@ -110,7 +109,7 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
           base,
           site: { baseurl: pageRoot.replace(/\/$/, ''), ...(config.site ? { url: config.site } : {}) },
           noTrailingSlash: config.trailingSlash === 'never' || config.build.format === 'file',
-          dev: state.config!.dev,
+          dev,
           ...(existsSync(publicFavicon) ? { favicon: `${base}favicon.svg` } : {}),
           search: search || hostSearch,
           highlightCache: highlightCacheFile(options.root, options.configFile, path.join(cacheDir, 'api-reference')),
