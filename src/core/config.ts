@@ -6,9 +6,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { folderBoundary, isInside } from './confine.ts';
 import { ContentError } from './errors.ts';
 import { readTextFile } from './files.ts';
-import { parseYaml } from './yaml.ts';
+import { formatFieldPath, parseYaml, type ParsedYaml } from './yaml.ts';
 import { SiteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 
 export const NATIVE_CONFIG = 'site.yml';
@@ -30,15 +31,42 @@ export interface LoadedConfig {
   paths: ResolvedPaths;
   /** Config files read, for change detection. */
   files: string[];
+  /**
+   * Each folder of `paths` → the real folder its files must stay inside (confine.ts): the content root for
+   * folders in it, the folder itself for folders an overlay adds elsewhere.
+   */
+  boundaries: Map<string, string>;
 }
 
-function readYamlMapping(absolute: string, root: string): Record<string, unknown> {
+function readYamlMapping(absolute: string, root: string): { data: Record<string, unknown>; lineOf: ParsedYaml['lineOf'] } {
   const file = path.relative(root, absolute) || absolute;
-  const { data } = parseYaml({ text: readTextFile(absolute, file), file });
+  const { data, lineOf } = parseYaml({ text: readTextFile(absolute, file), file });
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ContentError({ file, line: 1 }, 'the site config must be a YAML mapping');
   }
-  return data as Record<string, unknown>;
+  return { data: data as Record<string, unknown>, lineOf };
+}
+
+/**
+ * The content's own config (site.yml, _config.yml) may only name folders inside the content root: a pull
+ * request that sets `includes: /` would otherwise publish any file through `{% include %}`. Folders outside
+ * the root can come only from a SITE_CONFIG overlay, which is not part of the content.
+ */
+function assertFoldersInside(raw: Record<string, unknown>, root: string, file: string, lineOf: ParsedYaml['lineOf']): void {
+  const folders = raw.folders;
+  if (!folders || typeof folders !== 'object') return;
+  for (const [key, value] of Object.entries(folders as Record<string, unknown>)) {
+    const list = Array.isArray(value) ? value : [value];
+    list.forEach((entry, i) => {
+      if (typeof entry !== 'string' || isInside(path.resolve(root, entry), root)) return;
+      const at = Array.isArray(value) ? ['folders', key, i] : ['folders', key];
+      throw new ContentError(
+        { file, field: formatFieldPath(at), line: lineOf(at) },
+        `folder "${entry}" is outside the content root`,
+        'Content folders must be inside the content root; a folder elsewhere belongs in a SITE_CONFIG overlay.',
+      );
+    });
+  }
 }
 
 /** Jekyll collections live in `_<name>` folders (under `collections_dir` when set). */
@@ -55,11 +83,23 @@ function jekyllCollectionFolders(raw: Record<string, unknown>, root: string): st
     .filter((folder) => existsSync(path.join(root, folder)) && statSync(path.join(root, folder)).isDirectory());
 }
 
-function jekyllToSiteConfig(raw: Record<string, unknown>, root: string): Record<string, unknown> {
+function jekyllToSiteConfig(raw: Record<string, unknown>, root: string, lineOf: ParsedYaml['lineOf']): Record<string, unknown> {
+  const reference = jekyllCollectionFolders(raw, root);
+  const outside = reference.find((folder) => !isInside(path.resolve(root, folder), root));
+  if (outside !== undefined) {
+    const field =
+      raw.collections_dir !== undefined && !isInside(path.resolve(root, String(raw.collections_dir)), root)
+        ? 'collections_dir'
+        : 'collections';
+    throw new ContentError(
+      { file: JEKYLL_CONFIG, field, line: lineOf([field]) },
+      `collection folder "${outside}" is outside the content root`,
+    );
+  }
   return {
     ...raw,
     title: raw.title ?? raw.site_title,
-    folders: { data: '_data', includes: ['_includes'], pages: '_pages-mdx', reference: jekyllCollectionFolders(raw, root) },
+    folders: { data: '_data', includes: ['_includes'], pages: '_pages-mdx', reference },
   };
 }
 
@@ -99,11 +139,14 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
   if (existsSync(native)) {
     layout = 'native';
     files.push(native);
-    raw = readYamlMapping(native, root);
+    const read = readYamlMapping(native, root);
+    assertFoldersInside(read.data, root, NATIVE_CONFIG, read.lineOf);
+    raw = read.data;
   } else if (existsSync(jekyll)) {
     layout = 'jekyll';
     files.push(jekyll);
-    raw = jekyllToSiteConfig(readYamlMapping(jekyll, root), root);
+    const read = readYamlMapping(jekyll, root);
+    raw = jekyllToSiteConfig(read.data, root, read.lineOf);
   } else {
     throw new ContentError(
       { file: root },
@@ -116,7 +159,7 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
     const overlay = path.resolve(overlayFile);
     if (!existsSync(overlay)) throw new ContentError({ file: overlay }, 'SITE_CONFIG file does not exist');
     files.push(overlay);
-    raw = deepMerge(raw, absolutiseFolders(readYamlMapping(overlay, path.dirname(overlay)), path.dirname(overlay)));
+    raw = deepMerge(raw, absolutiseFolders(readYamlMapping(overlay, path.dirname(overlay)).data, path.dirname(overlay)));
   }
 
   const parsed = SiteConfigSchema.safeParse(raw);
@@ -129,17 +172,25 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
   }
   const config = parsed.data;
   const abs = (p: string) => path.resolve(root, p);
+  const paths: ResolvedPaths = {
+    data: abs(config.folders.data),
+    reference: config.folders.reference.map(abs),
+    pages: abs(config.folders.pages),
+    includes: config.folders.includes.map(abs),
+  };
+  const configFile = path.relative(root, files.at(-1)!) || files.at(-1)!;
+  const boundaries = new Map<string, string>();
+  for (const [key, value] of Object.entries(paths)) {
+    for (const folder of Array.isArray(value) ? value : [value])
+      boundaries.set(folder, folderBoundary(folder, root, configFile, `folders.${key}`));
+  }
   return {
     root,
     layout,
     config,
     raw: { ...raw, title: config.title, url: config.url, baseurl: config.baseurl },
-    paths: {
-      data: abs(config.folders.data),
-      reference: config.folders.reference.map(abs),
-      pages: abs(config.folders.pages),
-      includes: config.folders.includes.map(abs),
-    },
+    paths,
     files,
+    boundaries,
   };
 }

@@ -4,10 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { assertConfined, boundaryFor } from './confine.ts';
 import { ContentError, type ContentWarning } from './errors.ts';
 import { listFiles, readTextFile } from './files.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { parseYaml } from './yaml.ts';
+import { DEFAULT_LIMITS, limitName, type Limits } from '../schemas/limits.ts';
 
 export interface SiteData {
   data: Record<string, unknown>;
@@ -18,18 +20,42 @@ export interface SiteData {
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 
-function parseDataFile(absolute: string, file: string, warnings: ContentWarning[], cache?: ParseCache): unknown {
-  const text = readTextFile(absolute, file);
-  if (/\.json$/i.test(absolute)) {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new ContentError({ file }, `malformed JSON: ${(error as Error).message}`);
-    }
+/** Nesting depth of a parsed JSON value, counted without recursion (the value may be very deep). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
   }
+  return deepest;
+}
+
+function parseJson(text: string, file: string, limits: Limits): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ContentError({ file }, `malformed JSON: ${(error as Error).message}`);
+  }
+  if (depthOf(value) > limits['yaml-depth']) {
+    throw new ContentError(
+      { file },
+      `JSON nested more than ${limits['yaml-depth']} levels deep (${limitName('yaml-depth', limits)})`,
+      'Flatten the structure; if the nesting is real, raise the limit under `limits:` in the site config.',
+    );
+  }
+  return value;
+}
+
+function parseDataFile(absolute: string, file: string, warnings: ContentWarning[], cache: ParseCache | undefined, limits: Limits): unknown {
+  const text = readTextFile(absolute, file);
+  if (/\.json$/i.test(absolute)) return parseJson(text, file, limits);
   const key = `data:${absolute}`;
   const hit = cache?.get<{ data: unknown; warnings: ContentWarning[] }>(key, text);
-  const parsed = hit?.value ?? parseYaml({ text, file });
+  const parsed = hit?.value ?? parseYaml({ text, file, limits });
   if (cache && !hit) cache.set(key, text, { data: parsed.data, warnings: parsed.warnings });
   warnings.push(...parsed.warnings);
   return parsed.data;
@@ -39,12 +65,21 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** `cache`: parsed files kept between loads by a long-running process (see parse-cache.ts). */
-export function loadSiteData(dataDir: string, root: string, cache?: ParseCache): SiteData {
+/**
+ * `cache`: parsed files kept between loads by a long-running process (see parse-cache.ts). `boundaries`:
+ * the loaded config's (confine.ts); `limits`: the site config's.
+ */
+export function loadSiteData(
+  dataDir: string,
+  root: string,
+  cache?: ParseCache,
+  { boundaries, limits = DEFAULT_LIMITS }: { boundaries?: ReadonlyMap<string, string>; limits?: Limits } = {},
+): SiteData {
   const data: Record<string, unknown> = {};
   const warnings: ContentWarning[] = [];
   if (!existsSync(dataDir)) return { data, files: [], warnings };
   const files = listFiles(dataDir, DATA_FILE);
+  const boundary = boundaryFor(dataDir, root, boundaries);
   for (const absolute of files) {
     const file = path.relative(root, absolute).split(path.sep).join('/');
     const parts = path.relative(dataDir, absolute).replace(DATA_FILE, '').split(path.sep);
@@ -54,7 +89,8 @@ export function loadSiteData(dataDir: string, root: string, cache?: ParseCache):
       if (!isPlainObject(node[part])) node[part] = {};
       node = node[part] as Record<string, unknown>;
     }
-    const value = parseDataFile(absolute, file, warnings, cache);
+    assertConfined(absolute, file, boundary);
+    const value = parseDataFile(absolute, file, warnings, cache, limits);
     // A folder and a file with the same name both feed one key; keep both where they are mappings.
     node[leaf] = isPlainObject(node[leaf]) && isPlainObject(value) ? { ...node[leaf], ...value } : value;
   }

@@ -3,6 +3,7 @@
  * preset, optionally overlaid by an extra file (SITE_CONFIG) that adds what the Jekyll includes used to bind.
  */
 import { z } from 'zod';
+import { DEFAULT_LIMITS, LimitsSchema } from './limits.ts';
 
 const folderList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
@@ -58,6 +59,8 @@ export const SiteConfigSchema = z.looseObject({
     .transform((v) => (v ?? '').replace(/\/+$/, '')),
   /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
   'broken-links': z.enum(['error', 'warn']).default('error'),
+  /** Bounds on the work one file or page may cause (schemas/limits.ts). */
+  limits: LimitsSchema.default(DEFAULT_LIMITS),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

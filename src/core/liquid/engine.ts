@@ -6,7 +6,10 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { Context, Liquid, type FS, type Template } from 'liquidjs';
+import { isInside, realOr } from '../confine.ts';
 import type { WarningSink } from '../errors.ts';
+import { DEFAULT_LIMITS, limitName, type Limits } from '../../schemas/limits.ts';
+import { checkIncludeName, IncludeRefused, installBudget, LimitError, registerGuardedTags, RenderBudget } from './guards.ts';
 import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
 import { registerJekyllTags } from './jekyll-tags.ts';
 import { laxToStrict } from './lax.ts';
@@ -24,6 +27,10 @@ export interface LiquidEngineOptions {
   maxFlatifyDepth: number;
   /** Folders searched by `{% include %}`. */
   includes: string[];
+  /** Each includes folder → the real folder its files must be inside (confine.ts); the folder itself by default. */
+  includeBoundaries?: ReadonlyMap<string, string>;
+  /** Site config `limits:` (defaults when omitted). */
+  limits?: Limits;
   site: JekyllSite;
   markdown: MarkdownRenderer;
   warnings: WarningSink;
@@ -38,6 +45,8 @@ export interface RenderLocation {
 
 const MISSING_INCLUDE = '\0missing-include:';
 const depths = new WeakMap<Context, number>();
+/** When each page's time budget runs out (`performance.now()`), set when its context is made. */
+const deadlines = new WeakMap<Context, number>();
 /** Contexts whose undefined names are warnings even though the site is strict (see `laxContentTypes`). */
 const laxContexts = new WeakSet<Context>();
 
@@ -71,9 +80,13 @@ export class LiquidEngine {
   private readonly templates = new Map<string, Template[]>();
   /** The field currently being rendered; include look-ups and warnings report against it. */
   private location: RenderLocation | undefined;
+  /** The budget of the field being rendered (includes name themselves in it). */
+  private budget: RenderBudget | undefined;
+  private readonly limits: Limits;
 
   constructor(options: LiquidEngineOptions) {
     this.options = options;
+    this.limits = options.limits ?? DEFAULT_LIMITS;
     this.liquid = new Liquid({
       root: options.includes,
       partials: options.includes,
@@ -94,7 +107,31 @@ export class LiquidEngine {
     for (const name of NOT_IN_JEKYLL) delete this.liquid.filters[name];
     const filters = { ...jekyllFilters(options.site, options.markdown), flatify: this.flatifyFilter() };
     for (const [name, impl] of Object.entries(filters)) this.liquid.registerFilter(name, impl);
+    registerGuardedTags(this.liquid);
     registerJekyllTags(this.liquid, options.markdown);
+    this.guardFileNames();
+  }
+
+  /**
+   * include, render and layout all reach files through these two methods: check the name as Jekyll does
+   * before any look-up, and put the real name into the include chain of the field's budget.
+   */
+  private guardFileNames(): void {
+    const liquid = this.liquid as unknown as Record<
+      '_parsePartialFile' | '_parseLayoutFile',
+      (file: string, ...rest: unknown[]) => unknown
+    >;
+    for (const [method, tag] of [
+      ['_parsePartialFile', 'include'],
+      ['_parseLayoutFile', 'layout'],
+    ] as const) {
+      const original = liquid[method].bind(this.liquid);
+      liquid[method] = (file: string, ...rest: unknown[]) => {
+        checkIncludeName(tag, String(file));
+        this.budget?.name(String(file));
+        return original(file, ...rest);
+      };
+    }
   }
 
   /**
@@ -104,6 +141,7 @@ export class LiquidEngine {
   context(scope: Record<string, unknown>, options: { lax?: boolean } = {}): Context {
     const ctx = new JekyllContext(scope, this.liquid.options, { sync: true }, { liquid: this.liquid });
     if (options.lax) laxContexts.add(ctx);
+    deadlines.set(ctx, performance.now() + this.limits['page-seconds'] * 1000);
     return ctx;
   }
 
@@ -112,13 +150,28 @@ export class LiquidEngine {
     if (source === null || source === undefined) return '';
     const text = rubyString(source);
     if (!text.includes('{')) return text;
-    const outer = this.location;
+    const outer = { location: this.location, budget: this.budget };
+    const deadline = deadlines.get(ctx) ?? performance.now() + this.limits['page-seconds'] * 1000;
     this.location = location;
+    this.budget = new RenderBudget(this.limits, deadline);
+    const restore = installBudget(ctx, this.budget);
     try {
       return this.renderReporting(text, ctx, location);
     } finally {
-      this.location = outer;
+      restore();
+      this.location = outer.location;
+      this.budget = outer.budget;
     }
+  }
+
+  /**
+   * Stops a page that is over its time budget (checked by Liquid before every template node; page
+   * builders call this between fields, which covers Markdown work too).
+   */
+  checkDeadline(ctx: Context, location: RenderLocation): void {
+    const deadline = deadlines.get(ctx);
+    if (deadline === undefined || performance.now() <= deadline) return;
+    throw explainLiquidError(new RenderBudget(this.limits, deadline).overTime(), location, '');
   }
 
   /** Evaluates a Liquid expression such as `site.data[page.product-type].api` (aliases, data look-ups). */
@@ -136,7 +189,7 @@ export class LiquidEngine {
     } catch (error) {
       const explained = error instanceof LiquidContentError ? error : explainLiquidError(error, location, text);
       const strict = this.options.strict && !laxContexts.has(ctx);
-      if (strict || explained.runaway) throw explained;
+      if (strict || explained.fatal) throw explained;
       // Warn mode: report, then render again with undefined names as empty (Jekyll's default). Text
       // Liquid cannot parse at all is shown as written, which is what a reader of the source would see.
       this.options.warnings.add({ ...location, line: explained.location.line, message: explained.reason });
@@ -158,6 +211,7 @@ export class LiquidEngine {
     if (parsed) return parsed;
     const source = laxToStrict(text);
     try {
+      this.checkTemplateSize(source.length);
       parsed = this.liquid.parse(source);
     } catch (error) {
       const unknown = /undefined filter: ([\w-]+)/.exec((error as Error).message);
@@ -207,12 +261,35 @@ export class LiquidEngine {
       readFile: async (p) => this.readInclude(p, warn),
       readFileSync: (p) => this.readInclude(p, warn),
       resolve: (dir, file) => path.resolve(dir, file),
-      contains: async () => true,
-      containsSync: () => true,
+      contains: async (dir, file) => this.includeInside(dir, file),
+      containsSync: (dir, file) => this.includeInside(dir, file),
       sep: path.sep,
       dirname: path.dirname,
       fallback: (file) => `${MISSING_INCLUDE}${file}`,
     };
+  }
+
+  /**
+   * Whether the look-up may use `file` for folder `dir`: it must be below the folder as named (names are
+   * checked already) and, after symbolic links, inside the folder's boundary; a link out is refused.
+   */
+  private includeInside(dir: string, file: string): boolean {
+    if (file.startsWith(MISSING_INCLUDE)) return true;
+    if (!isInside(file, dir)) return false;
+    const boundary = this.options.includeBoundaries?.get(dir) ?? realOr(dir);
+    const real = realOr(file);
+    if (isInside(real, boundary)) return true;
+    throw new IncludeRefused(`include "${path.relative(dir, file)}" is a symbolic link to ${real}, outside the includes folder`);
+  }
+
+  private checkTemplateSize(length: number): void {
+    const max = this.limits['liquid-template-size'];
+    if (length > max) {
+      throw new LimitError(
+        'liquid-template-size',
+        `a Liquid template of ${length.toLocaleString('en')} characters is longer than allowed (${limitName('liquid-template-size', this.limits)})`,
+      );
+    }
   }
 
   private readInclude(p: string, warn: (file: string) => void): string {
@@ -220,6 +297,8 @@ export class LiquidEngine {
       warn(p.slice(MISSING_INCLUDE.length));
       return '';
     }
-    return laxToStrict(readFileSync(p, 'utf8'));
+    const text = readFileSync(p, 'utf8');
+    this.checkTemplateSize(text.length);
+    return laxToStrict(text);
   }
 }

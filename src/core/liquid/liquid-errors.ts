@@ -5,6 +5,7 @@
  */
 import { ContentError } from '../errors.ts';
 import type { RenderLocation } from './engine.ts';
+import { IncludeRefused, LimitError } from './guards.ts';
 
 /** Thrown by `flatify` when it nests deeper than allowed: a string that (indirectly) flatifies itself. */
 export class FlatifyDepthError extends Error {
@@ -36,13 +37,13 @@ export class LiquidContentError extends ContentError {
   readonly reason: string;
   /** True for problems that warn-mode may downgrade (undefined variable, unknown filter). */
   readonly lenient: boolean;
-  /** Runaway `flatify` recursion: an error in every mode. */
-  readonly runaway: boolean;
-  constructor(location: RenderLocation & { line?: number }, reason: string, lenient: boolean, hint?: string, runaway = false) {
+  /** Runaway `flatify` recursion, a limit reached, a refused include: an error in every mode. */
+  readonly fatal: boolean;
+  constructor(location: RenderLocation & { line?: number }, reason: string, lenient: boolean, hint?: string, fatal = false) {
     super(location, reason, hint);
     this.reason = reason;
     this.lenient = lenient;
-    this.runaway = runaway;
+    this.fatal = fatal;
   }
 }
 
@@ -84,7 +85,24 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
       true,
     );
   }
+  const limit = links.find((e): e is LimitError => e instanceof LimitError);
+  if (limit) {
+    return new LiquidContentError(
+      at,
+      `${limit.message}${inside}`,
+      false,
+      'Content must not make the build do unbounded work; if this is real content, raise the limit under `limits:` in the site config.',
+      true,
+    );
+  }
+  const refused = links.find((e): e is IncludeRefused => e instanceof IncludeRefused);
+  if (refused) {
+    return new LiquidContentError(at, `${refused.message}${inside}`, false, 'Includes are read only from the includes folders.', true);
+  }
   const messages = links.map((e) => (e as Error)?.message ?? '');
+  if (messages.includes('Invalid string length')) {
+    return new LiquidContentError(at, `Liquid output grew past the longest string JavaScript can hold${inside}`, false, undefined, true);
+  }
   const variable = messages.map((m) => /undefined variable: ([^,\s]+)/.exec(m)?.[1]).find(Boolean);
   if (variable) {
     return new LiquidContentError(

@@ -86,9 +86,10 @@ export function buildReference(options: BuildOptions): BuildResult {
   const loaded = loadSiteConfig(options.root, options.configFile);
   const { config, paths, root } = loaded;
   const warnings = new WarningSink();
-  const data = loadSiteData(paths.data, root, options.parseCache);
+  const read = { boundaries: loaded.boundaries, limits: config.limits };
+  const data = loadSiteData(paths.data, root, options.parseCache, read);
   data.warnings.forEach((w) => warnings.add(w));
-  const collections = collectDocuments(paths.reference, root, undefined, options.parseCache);
+  const collections = collectDocuments(paths.reference, root, undefined, options.parseCache, read);
   const highlight = options.highlight ?? plainHighlight;
 
   const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
@@ -98,6 +99,8 @@ export function buildReference(options: BuildOptions): BuildResult {
     strict: config.liquid.strict,
     maxFlatifyDepth: config.liquid['max-flatify-depth'],
     includes: paths.includes,
+    includeBoundaries: loaded.boundaries,
+    limits: config.limits,
     site: { url: config.url, baseurl: config.baseurl },
     markdown,
     warnings,
