@@ -53,7 +53,7 @@ export function boundaryFor(folder: string, root: string, boundaries?: ReadonlyM
  * `boundary`. `file` is the path messages use (relative to the content root).
  */
 export function assertConfined(absolute: string, file: string, boundary: string): void {
-  let link = false;
+  let link: boolean;
   try {
     link = lstatSync(absolute).isSymbolicLink();
   } catch {
