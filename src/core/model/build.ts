@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteConfig, type LoadedConfig } from '../config.ts';
+import { assertConfined, boundaryFor } from '../confine.ts';
 import { loadSiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
@@ -17,7 +18,8 @@ import { buildEndpoint } from './endpoint.ts';
 import { groupDocuments, methodEntry } from './groups.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
-import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
+import { entrySource, pathCollisions } from './collisions.ts';
+import { buildDoc, buildForm, buildObject, buildStructure } from './pages.ts';
 import { guidePath, type SitePaths } from './paths.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
@@ -140,7 +142,8 @@ export function buildReference(options: BuildOptions): BuildResult {
     const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
     for (const version of versions) {
       attempt(() => buildObject(env, sitePaths, g, version, collection));
-      for (const key of g.methodOrder) {
+      // An id listed twice in available-methods is reported by the checker; its page is made once.
+      for (const key of new Set(g.methodOrder)) {
         const endpoint = g.endpoints.get(version)?.get(key);
         if (!endpoint) continue;
         const { index: methodIndex, entry: method } = methodEntry(g, key);
@@ -174,14 +177,25 @@ export function buildReference(options: BuildOptions): BuildResult {
   for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!));
 
   const prose = listProsePages(paths.pages, root);
-  const docSlugs = new Map(groups.docs.map((d) => [docSlug(d.doc), d.doc.file]));
+  const proseBoundary = boundaryFor(paths.pages, root, loaded.boundaries);
   for (const p of prose) {
-    const clash = docSlugs.get(p.slug);
-    if (clash)
-      errors.push(
-        new ContentError({ file: p.file }, `page path /guides/${p.slug}/ is also used by ${clash}`, 'Rename one of the two files.'),
-      );
+    try {
+      assertConfined(path.join(root, p.file), p.file, proseBoundary);
+    } catch (error) {
+      if (error instanceof ContentError) errors.push(error);
+      else throw error;
+    }
   }
+  const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
+  // Objects' pages claim their URLs first, so a clash with an endpoint is reported at the endpoint's key.
+  const kindOrder = ['object', 'endpoint', 'structure', 'form', 'doc'];
+  const byKind = [...entries].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+  errors.push(
+    ...pathCollisions([
+      ...byKind.map((e) => entrySource(e, documentOf)),
+      ...prose.map((p) => ({ path: p.path, file: p.file, what: `prose page "${p.slug}"` })),
+    ]),
+  );
   if (errors.length) throw new ContentErrors(errors);
 
   const index = buildLinkIndex(
@@ -196,7 +210,6 @@ export function buildReference(options: BuildOptions): BuildResult {
   );
   const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, laxSources.has(e.source)));
   // The link pass knows the field; the parsed file knows its line.
-  const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
   for (const b of broken) if (b.line === undefined && b.field) b.line = documentOf.get(b.file)?.lineOf(parseFieldPath(b.field));
   // Pages of lax content types are best effort: their broken links are reported and unlinked, not fatal.
   reportBroken(

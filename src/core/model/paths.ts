@@ -9,7 +9,12 @@ export interface SitePaths {
 }
 
 function seg(s: string): string {
-  return slugify(s, 'pretty').replace(/[!$&'()+,;=@]/g, '') || 'untitled';
+  // A segment of only dots (`.`, `..`) would climb out of its folder when the page is written.
+  return (
+    slugify(s, 'pretty')
+      .replace(/[!$&'()+,;=@]/g, '')
+      .replace(/^\.+$/, '') || 'untitled'
+  );
 }
 
 export function objectPath(p: SitePaths, object: string, version: string, latest: boolean): string {
