@@ -11,6 +11,8 @@ import { blockExtensionRule, spanExtensionRule } from './extensions.ts';
 import { addAttrsToTag } from './html-tags.ts';
 import { guardHtmlBlock, kramdownHtmlBlock, kramdownHtmlSpan } from './html-blocks.ts';
 import { applyBlockAttributes, blockAttributeRule, resolveSpanAttributes, spanAttributeRule } from './ial.ts';
+import { renderState } from './render-state.ts';
+import { scanBudgetFor } from './scan.ts';
 import { taskListRule } from './task-lists.ts';
 import { typographyRule } from './typography.ts';
 
@@ -70,6 +72,9 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   md.inline.ruler.after('kramdown_span_extensions', 'kramdown_span_ial', spanAttributeRule);
   md.inline.ruler.before('html_inline', 'kramdown_html_span', kramdownHtmlSpan);
   md.inline.ruler2.before('fragments_join', 'kramdown_span_ial', resolveSpanAttributes);
+  md.core.ruler.before('block', 'kramdown_scan_budget', (state) => {
+    renderState(state.env).scanBudget = scanBudgetFor(state.src.length);
+  });
   md.core.ruler.after('block', 'kramdown_block_attributes', applyBlockAttributes);
   md.core.ruler.after('kramdown_block_attributes', 'kramdown_task_lists', taskListRule);
   md.core.ruler.before('text_join', 'kramdown_typography', typographyRule);
