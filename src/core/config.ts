@@ -136,17 +136,20 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
   const files: string[] = [];
   let raw: Record<string, unknown>;
   let layout: LoadedConfig['layout'];
+  let lineOf: ParsedYaml['lineOf'];
   if (existsSync(native)) {
     layout = 'native';
     files.push(native);
     const read = readYamlMapping(native, root);
     assertFoldersInside(read.data, root, NATIVE_CONFIG, read.lineOf);
     raw = read.data;
+    lineOf = read.lineOf;
   } else if (existsSync(jekyll)) {
     layout = 'jekyll';
     files.push(jekyll);
     const read = readYamlMapping(jekyll, root);
     raw = jekyllToSiteConfig(read.data, root, read.lineOf);
+    lineOf = read.lineOf;
   } else {
     throw new ContentError(
       { file: root },
@@ -165,8 +168,9 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
   const parsed = SiteConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const at = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     throw new ContentError(
-      { file: path.relative(root, files[0]) || files[0], field: issue.path.join('.') },
+      { file: path.relative(root, files[0]) || files[0], field: issue.path.join('.'), line: lineOf(at) ?? lineOf(at.slice(0, -1)) },
       `invalid site config: ${issue.message}`,
     );
   }

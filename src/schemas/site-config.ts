@@ -7,6 +7,10 @@ import { DEFAULT_LIMITS, LimitsSchema } from './limits.ts';
 
 const folderList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
+/** A base path of URL path characters only: nothing that could end an HTML attribute or start a tag. */
+const SAFE_BASE = /^(?:\/(?:[A-Za-z0-9\-._~!$&()*+,;=:@]|%[0-9A-Fa-f]{2})+)*$/;
+const SAFE_URL = /^https?:\/\/[^\s"'<>`\\]+$/;
+
 export const FoldersSchema = z.object({
   /** Site data: every .yml/.yaml/.json below it becomes `site.data.<path>`. */
   data: z.string().default('data'),
@@ -37,12 +41,21 @@ export const SiteConfigSchema = z.looseObject({
   url: z
     .string()
     .nullish()
-    .transform((v) => (v ?? '').replace(/\/+$/, '')),
-  /** Path the site is served under (Jekyll's `baseurl`); becomes Astro's `base`. */
+    .transform((v) => (v ?? '').replace(/\/+$/, ''))
+    .refine((v) => v === '' || SAFE_URL.test(v), {
+      message: 'must be an http(s) URL without spaces, quotes or angle brackets, such as "https://docs.example.com"',
+    }),
+  /**
+   * Path the site is served under (Jekyll's `baseurl`); becomes Astro's `base`, which Astro writes into
+   * tags it makes itself (`<script type="module" src>`), so only URL path characters are allowed.
+   */
   baseurl: z
     .string()
     .nullish()
-    .transform((v) => normaliseBase(v ?? '')),
+    .transform((v) => normaliseBase(v ?? ''))
+    .refine((v) => SAFE_BASE.test(v), {
+      message: 'may only hold URL path characters (letters, digits, - . _ ~ ! $ & ( ) * + , ; = : @ and %XX escapes), such as "/docs"',
+    }),
   folders: FoldersSchema.default(FoldersSchema.parse({})),
   /** Short names bound before every render, as Liquid expressions: `link: site.data.urls`. */
   aliases: z.record(z.string(), z.string()).default({}),

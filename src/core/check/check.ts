@@ -34,9 +34,10 @@ export interface CheckReport {
   pages: number;
 }
 
+/** The same words a failed build prints for the problem (errors.ts), so a writer can search for either. */
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
-  return `${where}${p.field ? ` ${p.field}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  return `${where}${p.field ? ` (field "${p.field}")` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
 
 function fromError(e: ContentError): Problem {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Context, Liquid, type FS, type Template } from 'liquidjs';
 import { isInside, realOr } from '../confine.ts';
 import type { WarningSink } from '../errors.ts';
+import type { MarkdownRenderer } from '../markdown/markdownify.ts';
 import { DEFAULT_LIMITS, limitName, type Limits } from '../../schemas/limits.ts';
 import { checkIncludeName, IncludeRefused, installBudget, LimitError, registerGuardedTags, RenderBudget } from './guards.ts';
 import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
@@ -15,10 +16,7 @@ import { registerJekyllTags } from './jekyll-tags.ts';
 import { laxToStrict } from './lax.ts';
 import { explainLiquidError, FlatifyDepthError, LiquidContentError, NestedRenderError } from './liquid-errors.ts';
 
-export interface MarkdownRenderer {
-  render(src: string): string;
-  renderInline(src: string): string;
-}
+export type { MarkdownRenderer } from '../markdown/markdownify.ts';
 
 export interface LiquidEngineOptions {
   /** Undefined variables and unknown filters are errors (true) or warnings (false). */
@@ -105,10 +103,16 @@ export class LiquidEngine {
       cache: false,
     });
     for (const name of NOT_IN_JEKYLL) delete this.liquid.filters[name];
-    const filters = { ...jekyllFilters(options.site, options.markdown), flatify: this.flatifyFilter() };
+    // markdownify inside Liquid reports refused URLs against the field being rendered.
+    const refused = (message: string) => options.warnings.add({ ...(this.location ?? { file: '?' }), message });
+    const markdown: MarkdownRenderer = {
+      render: (src) => options.markdown.render(src, refused),
+      renderInline: (src) => options.markdown.renderInline(src, refused),
+    };
+    const filters = { ...jekyllFilters(options.site, markdown), flatify: this.flatifyFilter() };
     for (const [name, impl] of Object.entries(filters)) this.liquid.registerFilter(name, impl);
     registerGuardedTags(this.liquid);
-    registerJekyllTags(this.liquid, options.markdown);
+    registerJekyllTags(this.liquid, markdown);
     this.guardFileNames();
   }
 

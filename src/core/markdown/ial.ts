@@ -10,6 +10,7 @@
 import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import { parseAttributeList, type AttributeList } from './attribute-list.ts';
 import { renderState } from './render-state.ts';
+import { allowUrl, URL_ATTRIBUTES } from './safe-url.ts';
 import { attributeLineContent, spanIalEnd } from './scan.ts';
 
 export { parseAttributeList, type AttributeList, type AttrOp } from './attribute-list.ts';
@@ -23,6 +24,8 @@ export function applyAttributeList(token: Token, list: AttributeList, alds: Read
   }
   for (const op of list.ops) {
     if (op.kind === 'class') token.attrJoin('class', op.value);
+    // An attribute list may not point a link or image where a Markdown link could not (safe-url.ts).
+    else if (URL_ATTRIBUTES.has(op.name.toLowerCase()) && !allowUrl(op.value, op.name)) continue;
     else token.attrSet(op.name, op.value);
   }
 }

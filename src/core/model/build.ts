@@ -115,6 +115,7 @@ export function buildReference(options: BuildOptions): BuildResult {
     aliases: config.aliases,
     configFile,
     laxTypes: new Set(config.liquid['lax-content-types']),
+    warnings,
   };
   const sitePaths: SitePaths = { reference: REFERENCE_PATH };
   const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
