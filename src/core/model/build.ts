@@ -7,6 +7,8 @@ import path from 'node:path';
 import { loadSiteConfig, type LoadedConfig } from '../config.ts';
 import { assertConfined, boundaryFor } from '../confine.ts';
 import { loadSiteData } from '../data.ts';
+import { readTextFile } from '../files.ts';
+import { proseCodeErrors } from '../prose-guard.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
 import type { ParseCache } from '../parse-cache.ts';
@@ -181,7 +183,9 @@ export function buildReference(options: BuildOptions): BuildResult {
   const proseBoundary = boundaryFor(paths.pages, root, loaded.boundaries);
   for (const p of prose) {
     try {
-      assertConfined(path.join(root, p.file), p.file, proseBoundary);
+      const absolute = path.join(root, p.file);
+      assertConfined(absolute, p.file, proseBoundary);
+      if (/\.mdx$/i.test(p.file)) errors.push(...proseCodeErrors(readTextFile(absolute, p.file), p.file));
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);
       else throw error;
