@@ -64,7 +64,7 @@ export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS 
   if (seconds > limits['page-seconds']) {
     throw new ContentError(
       { file },
-      `reading this file took ${seconds.toFixed(1)} s, over the time budget (${limitName('page-seconds', limits)})`,
+      `reading this file took ${seconds.toFixed(seconds < 1 ? 3 : 1)} s, over the time budget (${limitName('page-seconds', limits)})`,
       'Split the file; if it is simply big, raise the limit under `limits:` in the site config.',
     );
   }

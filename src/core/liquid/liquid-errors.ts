@@ -85,6 +85,9 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
       true,
     );
   }
+  // A string flatify renders inside another is parsed on its own, so its error may already be explained.
+  const known = links.find((e, i): e is LiquidContentError => i > 0 && e instanceof LiquidContentError);
+  if (known) return new LiquidContentError(at, `${known.reason}${inside}`, known.lenient, known.hint, known.fatal);
   const limit = links.find((e): e is LimitError => e instanceof LimitError);
   if (limit) {
     return new LiquidContentError(

@@ -28,10 +28,14 @@ export function entrySource(entry: ReferenceEntry, documentOf: ReadonlyMap<strin
   switch (entry.kind) {
     case 'endpoint':
       return at('key', `endpoint "${entry.key}"${entry.latest ? '' : ` (version ${entry.version})`}`);
-    case 'object':
-      return entry.latest
-        ? at('endpoint', `object "${entry.object}"`)
-        : at(doc?.data.versions !== undefined ? 'versions' : undefined, `version ${entry.version} of object "${entry.object}"`);
+    case 'object': {
+      if (entry.latest) return at('endpoint', `object "${entry.object}"`);
+      const versions = Array.isArray(doc?.data.versions) ? (doc.data.versions as Array<{ number?: unknown }>) : [];
+      const i = versions.findIndex((v) => String(v?.number) === entry.version);
+      const what = `version ${entry.version} of object "${entry.object}"`;
+      if (i < 0) return at(undefined, what);
+      return { path: entry.path, file: entry.source, field: `versions[${i}].number`, line: doc?.lineOf(['versions', i, 'number']), what };
+    }
     case 'structure':
       return at('key', `structure "${entry.key}"`);
     case 'form':
