@@ -13,7 +13,7 @@ import { renderState } from './render-state.ts';
 
 /** Characters a render may scan looking for closers: far more than any real document needs. */
 export function scanBudgetFor(length: number): number {
-  return 32 * length + 1_000_000;
+  return 16 * length + 1_000_000;
 }
 
 /** Charges `chars` of scanning to this render; false when the budget is spent (treat as not found). */
