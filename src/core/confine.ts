@@ -4,7 +4,7 @@
  * so every file is checked where it really is, after links are followed. Links that stay inside the root
  * are fine. Folders a trusted config overlay (SITE_CONFIG) adds outside the root are their own boundary.
  */
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from './errors.ts';
 
@@ -24,6 +24,15 @@ export function realOr(p: string): string {
   }
 }
 
+/** What a symbolic link says it points at (as written, so messages do not depend on where the tree is). */
+export function linkTarget(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return realOr(p);
+  }
+}
+
 /**
  * Where files read from `folder` must really be: the content root's real path for folders inside the root
  * (after checking the folder itself is not a link out of it), the folder's own real path for folders an
@@ -36,7 +45,7 @@ export function folderBoundary(folder: string, root: string, configFile: string,
   if (!isInside(real, realRoot)) {
     throw new ContentError(
       { file: configFile, field },
-      `folder ${path.relative(root, folder) || '.'} is a symbolic link to ${real}, outside the content root`,
+      `folder ${path.relative(root, folder) || '.'} is a symbolic link to ${linkTarget(folder)}, outside the content root`,
       'Content is read only from inside the content root; copy the files in instead of linking to them.',
     );
   }
@@ -69,7 +78,7 @@ export function assertConfined(absolute: string, file: string, boundary: string)
   if (!isInside(real, boundary)) {
     throw new ContentError(
       { file },
-      `is a symbolic link to ${real}, outside the content root; it is not read`,
+      `is a symbolic link to ${linkTarget(absolute)}, outside the content root; it is not read`,
       'Content is read only from inside the content root; copy the file in instead of linking to it.',
     );
   }

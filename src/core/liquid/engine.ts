@@ -3,14 +3,12 @@
  * the site's `flatify` plugin). One `LiquidEngine` serves a whole build; each page render gets its own
  * `Context`, so `assign`s leak across the strings of one page (as in Jekyll) but never between pages.
  */
-import path from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
-import { Context, Liquid, type FS, type Template } from 'liquidjs';
-import { isInside, realOr } from '../confine.ts';
+import { Context, Liquid, type Template } from 'liquidjs';
 import type { WarningSink } from '../errors.ts';
 import type { MarkdownRenderer } from '../markdown/markdownify.ts';
-import { DEFAULT_LIMITS, limitName, type Limits } from '../../schemas/limits.ts';
-import { checkIncludeName, IncludeRefused, installBudget, LimitError, registerGuardedTags, RenderBudget } from './guards.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../schemas/limits.ts';
+import { checkIncludeName, installBudget, registerGuardedTags, RenderBudget } from './guards.ts';
+import { checkTemplateSize, includeFileSystem } from './include-fs.ts';
 import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
 import { registerJekyllTags } from './jekyll-tags.ts';
 import { laxToStrict } from './lax.ts';
@@ -41,7 +39,6 @@ export interface RenderLocation {
   line?: number;
 }
 
-const MISSING_INCLUDE = '\0missing-include:';
 const depths = new WeakMap<Context, number>();
 /** When each page's time budget runs out (`performance.now()`), set when its context is made. */
 const deadlines = new WeakMap<Context, number>();
@@ -89,7 +86,15 @@ export class LiquidEngine {
       root: options.includes,
       partials: options.includes,
       extname: '',
-      fs: this.includeFs(),
+      fs: includeFileSystem({
+        boundaries: options.includeBoundaries,
+        limits: this.limits,
+        missing: (file) =>
+          options.warnings.add({
+            ...(this.location ?? { file: '?' }),
+            message: `include "${file}" not found in ${options.includes.join(', ') || '(no includes folder)'}; it renders as empty`,
+          }),
+      }),
       jekyllInclude: true,
       // Jekyll include names are literal file names (`note.html`); `{{ }}` in them still works.
       dynamicPartials: false,
@@ -215,7 +220,7 @@ export class LiquidEngine {
     if (parsed) return parsed;
     const source = laxToStrict(text);
     try {
-      this.checkTemplateSize(source.length);
+      checkTemplateSize(source.length, this.limits);
       parsed = this.liquid.parse(source);
     } catch (error) {
       const unknown = /undefined filter: ([\w-]+)/.exec((error as Error).message);
@@ -250,59 +255,5 @@ export class LiquidEngine {
         depths.set(ctx, depth);
       }
     };
-  }
-
-  /** Include look-up that turns a missing include into a warning and an empty string, never a crash. */
-  private includeFs(): FS {
-    const warn = (file: string) =>
-      this.options.warnings.add({
-        ...(this.location ?? { file: '?' }),
-        message: `include "${file}" not found in ${this.options.includes.join(', ') || '(no includes folder)'}; it renders as empty`,
-      });
-    return {
-      exists: async (p) => p.startsWith(MISSING_INCLUDE) || existsSync(p),
-      existsSync: (p) => p.startsWith(MISSING_INCLUDE) || existsSync(p),
-      readFile: async (p) => this.readInclude(p, warn),
-      readFileSync: (p) => this.readInclude(p, warn),
-      resolve: (dir, file) => path.resolve(dir, file),
-      contains: async (dir, file) => this.includeInside(dir, file),
-      containsSync: (dir, file) => this.includeInside(dir, file),
-      sep: path.sep,
-      dirname: path.dirname,
-      fallback: (file) => `${MISSING_INCLUDE}${file}`,
-    };
-  }
-
-  /**
-   * Whether the look-up may use `file` for folder `dir`: it must be below the folder as named (names are
-   * checked already) and, after symbolic links, inside the folder's boundary; a link out is refused.
-   */
-  private includeInside(dir: string, file: string): boolean {
-    if (file.startsWith(MISSING_INCLUDE)) return true;
-    if (!isInside(file, dir)) return false;
-    const boundary = this.options.includeBoundaries?.get(dir) ?? realOr(dir);
-    const real = realOr(file);
-    if (isInside(real, boundary)) return true;
-    throw new IncludeRefused(`include "${path.relative(dir, file)}" is a symbolic link to ${real}, outside the includes folder`);
-  }
-
-  private checkTemplateSize(length: number): void {
-    const max = this.limits['liquid-template-size'];
-    if (length > max) {
-      throw new LimitError(
-        'liquid-template-size',
-        `a Liquid template of ${length.toLocaleString('en')} characters is longer than allowed (${limitName('liquid-template-size', this.limits)})`,
-      );
-    }
-  }
-
-  private readInclude(p: string, warn: (file: string) => void): string {
-    if (p.startsWith(MISSING_INCLUDE)) {
-      warn(p.slice(MISSING_INCLUDE.length));
-      return '';
-    }
-    const text = readFileSync(p, 'utf8');
-    this.checkTemplateSize(text.length);
-    return laxToStrict(text);
   }
 }
