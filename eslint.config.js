@@ -41,6 +41,10 @@ export default tseslint.config(
           name,
           message: 'src/ must not run code or processes (content is data, never code).',
         })),
+        {
+          name: 'gray-matter',
+          message: 'gray-matter runs ---js front matter as JavaScript; src/core/front-matter.ts splits files itself.',
+        },
       ],
       'no-restricted-syntax': [
         'error',

@@ -119,14 +119,15 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   // Output depends only on the source (every render gets a fresh env), and a site repeats its strings
   // (shared argument descriptions, Errors bodies, notes), so each renderer remembers what it made.
   // Refused URLs are kept with the HTML, so a repeat of the string is reported again where it recurs.
-  type Made = { html: string; refused: string[] };
+  type Made = { html: string; refused: readonly string[] };
+  const NONE: readonly string[] = [];
   const blocks = new Map<string, Made>();
   const inlines = new Map<string, Made>();
   const made = (cache: Map<string, Made>, src: string, make: () => string, onRefused?: RefusedUrlReport): string => {
     let hit = cache.get(src);
     if (hit === undefined) {
       const { result, refused } = collectRefusals(make);
-      cache.set(src, (hit = { html: result, refused }));
+      cache.set(src, (hit = { html: result, refused: refused.length ? refused : NONE }));
     }
     if (onRefused) hit.refused.forEach(onRefused);
     return hit.html;
