@@ -212,6 +212,15 @@ describe('Liquid', () => {
     expect(e.detail).toMatch(/^reading this file took \d+\.\d{3} s, over the time budget \(limits\.page-seconds: 1e-9\)$/);
   });
 
+  it('an alias in the site config is bounded like a field', () => {
+    const dir = tempRoot('mini-site');
+    writeFileSync(path.join(dir, 'site.yml'), 'title: "Mini"\naliases:\n  big: (1..100000000)\n');
+    const e = buildError({ root: dir });
+    expect(e.message.split('\n')[0]).toBe(
+      'site.yml (field "aliases.big"): Liquid allocated more than 10,000,000 characters or list items for this field (limits.liquid-memory: 10000000)',
+    );
+  });
+
   it('limits are errors in lax mode too', () => {
     const e = buildError({ root: root('"{% for i in (1..100000000) %}{% endfor %}"', 'liquid:\n  strict: false\n') });
     expect(e.detail).toBe(LOOPS);

@@ -185,10 +185,17 @@ export class LiquidEngine {
 
   /** Evaluates a Liquid expression such as `site.data[page.product-type].api` (aliases, data look-ups). */
   evaluate(expression: string, ctx: Context, location: RenderLocation): unknown {
+    // Expressions come from the site config (aliases): `(1..100000000)` there is bounded like any field.
+    const restore = installBudget(
+      ctx,
+      new RenderBudget(this.limits, deadlines.get(ctx) ?? performance.now() + this.limits['page-seconds'] * 1000),
+    );
     try {
       return this.liquid.evalValueSync(laxToStrict(`{{${expression}}}`).slice(2, -2), ctx);
     } catch (error) {
       throw explainLiquidError(error, location, expression);
+    } finally {
+      restore();
     }
   }
 
