@@ -8,6 +8,7 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -80,7 +81,11 @@ describe.each(cases)('hostile input: %s', (name, c) => {
           .replace(/\{pid\}/g, String(process.pid));
       cpSync(path.join(CASES, name), root, { recursive: true, filter: (src) => path.basename(src) !== 'case.json' });
       for (const [file, text] of Object.entries(c.outsideFiles ?? {})) writeFileSync(path.join(dir, file), text);
-      for (const [link, target] of Object.entries(c.symlinks ?? {})) symlinkSync(target, path.join(root, link));
+      for (const [link, target] of Object.entries(c.symlinks ?? {})) {
+        // git keeps no empty folders, so a link may be the only thing in its folder.
+        mkdirSync(path.dirname(path.join(root, link)), { recursive: true });
+        symlinkSync(target, path.join(root, link));
+      }
       const dist = path.join(dir, 'dist');
       cpSync(reference, dist, { recursive: true });
       const lock = c.lockHeld ? await acquireLock(`${dist}.lock`, { waitMs: 0 }) : undefined;
