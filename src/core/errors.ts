@@ -31,12 +31,12 @@ export interface Problem extends ContentLocation {
 }
 
 /**
- * The one line every reporter prints for a problem: `file:line (field "x"): message`, a warning prefixed
- * `warning: `. The hint, when shown, goes on a line of its own.
+ * The one line every reporter prints for a problem: `file:line (field "x"): message`, a warning's message
+ * prefixed `warning: `. The hint, when shown, goes on a line of its own.
  */
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
-  return `${p.severity === 'warning' ? 'warning: ' : ''}${p.field ? `${where} (field "${p.field}")` : where}: ${p.message}`;
+  return `${where}${p.field ? ` (field "${p.field}")` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
 
 export class ContentError extends Error {
@@ -64,7 +64,10 @@ export class ContentErrors extends Error {
   /** Warnings the failed pass had found by then, for a checker that lists both. */
   warnings: ContentWarning[] = [];
 
-  constructor(errors: ContentError[]) {
+  constructor(all: ContentError[]) {
+    // One message per problem: an error every page meets (a bad alias in the site config) is listed once.
+    const seen = new Set<string>();
+    const errors = all.filter((e) => seen.size !== seen.add(e.message).size);
     super(
       `${errors.length} content error${errors.length === 1 ? '' : 's'}:\n` +
         errors.map((e) => `  - ${e.message.replace(/\n/g, '\n    ')}`).join('\n'),

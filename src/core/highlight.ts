@@ -33,34 +33,81 @@ let shiki: Promise<Shiki> | undefined;
 export interface CodeHighlighter extends Highlighter {
   /** Writes the on-disk cache (callers choose when: the build script after the model, the dev loader once edits settle). */
   save(): void;
+  /** Lines Shiki gave up on: samples highlighted a second time, and samples left incomplete. */
+  stats: { retried: number; incomplete: number };
 }
 
 export interface HighlighterOptions {
   /** Where to keep results between builds; typically `highlightCacheFile(contentRoot)`. */
   cacheFile?: string;
+  /** Milliseconds Shiki may spend on one line before it gives up on the rest of it (tests force it low). */
+  tokenizeTimeLimit?: number;
 }
 
-/*
- * `tokenizeTimeLimit: 0`: no time limit per line. Shiki's default (500 ms) stops colouring a line that takes
- * longer, so on a loaded machine the same sample came out differently from build to build (and that HTML was
- * then cached): output must depend on the input only.
+/**
+ * Shiki stops tokenizing a line after `tokenizeTimeLimit` (500 ms by default) and leaves the rest of it
+ * uncoloured. On a loaded machine that happened to ordinary lines, and the cut result was cached on disk
+ * and served again. Now the limit is 5 s, a line cut by it is highlighted again with a minute to spare,
+ * and a result that is still incomplete is used once, reported and never cached: the same input always
+ * gives the same output, however busy the machine is.
  */
+const TOKENIZE_TIME_LIMIT = 5_000;
+const RETRY_TIME_LIMIT = 60_000;
+
+/** Set when the grammar tokenizer gives up on a line (Shiki itself does not say); reset before each run. */
+const tokenizer = { cut: false };
+/** Grammars whose tokenizer reports to `tokenizer` (grammars belong to the one process-wide Shiki). */
+const watched = new WeakSet<object>();
+
+function watchGrammar(h: Shiki, lang: string): void {
+  let grammar: { tokenizeLine2?: (...args: unknown[]) => { stoppedEarly?: boolean } };
+  try {
+    grammar = h.getLanguage(lang) as unknown as typeof grammar;
+  } catch {
+    return; // plain text has no grammar
+  }
+  if (watched.has(grammar) || typeof grammar.tokenizeLine2 !== 'function') return;
+  watched.add(grammar);
+  const tokenize = grammar.tokenizeLine2.bind(grammar);
+  grammar.tokenizeLine2 = (...args: unknown[]) => {
+    const result = tokenize(...args);
+    if (result.stoppedEarly) tokenizer.cut = true;
+    return result;
+  };
+}
+
 export async function createCodeHighlighter(options: HighlighterOptions = {}): Promise<CodeHighlighter> {
   shiki ??= createHighlighter({ themes: Object.values(THEMES), langs: LANGS });
   const h = await shiki;
   const loaded = new Set(h.getLoadedLanguages());
   // Everything that changes the HTML for the same input; a different value starts an empty cache.
-  // format 2: HTML made with no tokenize time limit (a format-1 cache may hold lines left uncoloured under load).
-  const version = JSON.stringify({ format: 2, shiki: await shikiVersion(), THEMES, langs: [...loaded].sort(), ALIASES });
+  const version = JSON.stringify({ format: 1, shiki: await shikiVersion(), THEMES, langs: [...loaded].sort(), ALIASES });
   const cache = new HighlightCache(version, options.cacheFile);
+  const limit = options.tokenizeTimeLimit ?? TOKENIZE_TIME_LIMIT;
+  const stats = { retried: 0, incomplete: 0 };
+  const run = (code: string, lang: string, tokenizeTimeLimit: number) => {
+    tokenizer.cut = false;
+    const html = h.codeToHtml(code, { lang, themes: THEMES, defaultColor: 'light', tokenizeTimeLimit });
+    return { html, cut: tokenizer.cut };
+  };
   const highlight = (code: string, lang: string): string => {
     const name = ALIASES[lang.toLowerCase()] ?? lang.toLowerCase();
     const resolved = loaded.has(name) ? name : 'text';
-    return cache.get(resolved, code, () =>
-      h.codeToHtml(code, { lang: resolved, themes: THEMES, defaultColor: 'light', tokenizeTimeLimit: 0 }),
-    );
+    watchGrammar(h, resolved);
+    return cache.get(resolved, code, () => {
+      let result = run(code, resolved, limit);
+      if (!result.cut) return result.html;
+      stats.retried++;
+      result = run(code, resolved, Math.max(RETRY_TIME_LIMIT, limit));
+      if (!result.cut) return result.html;
+      stats.incomplete++;
+      console.warn(
+        `highlighting gave up on a line of a ${resolved} sample after ${RETRY_TIME_LIMIT / 1000} s; shown partly uncoloured, not cached`,
+      );
+      return { html: result.html, incomplete: true };
+    });
   };
-  return Object.assign(highlight, { save: () => cache.save() });
+  return Object.assign(highlight, { save: () => cache.save(), stats });
 }
 
 export { highlightCacheFile } from './highlight-cache.ts';

@@ -70,13 +70,13 @@ describe('checkContent collects across files and stages', () => {
     const report = checkContent({ root });
     expect(report.errors).toBe(0);
     expect(lines(root)).toContain(
-      'warning: reference/widgets/widget-object.md:27 (field "available-methods[2].id"): "delete-a-widget" has no api-endpoint file (endpoint: "widgets", key: "delete-a-widget"); it is not shown',
+      'reference/widgets/widget-object.md:27 (field "available-methods[2].id"): warning: "delete-a-widget" has no api-endpoint file (endpoint: "widgets", key: "delete-a-widget"); it is not shown',
     );
   });
 
   it('reports an endpoint file the object does not list as a warning', () => {
     expect(lines(fixture('mini-site'))).toContain(
-      'warning: reference/widgets/archive-a-widget.md:5 (field "key"): "archive-a-widget" is not in reference/widgets/widget-object.md\'s available-methods; it is listed last',
+      'reference/widgets/archive-a-widget.md:5 (field "key"): warning: "archive-a-widget" is not in reference/widgets/widget-object.md\'s available-methods; it is listed last',
     );
   });
 
@@ -120,7 +120,7 @@ describe('checkContent on the warning cases (issue 10: nothing dropped in silenc
     const report = checkContent({ root, configFile: fixture('overlays', 'jekyll.yml') }, { strict: true });
     expect(report.errors).toBe(0);
     expect(report.problems.map(formatProblem)).toContain(
-      'warning: _developers/list-things.md:8 (field "layout-hint"): unknown key "layout-hint" (api-endpoint)',
+      '_developers/list-things.md:8 (field "layout-hint"): warning: unknown key "layout-hint" (api-endpoint)',
     );
   });
 });

@@ -96,9 +96,10 @@ function duplicateAnchors(entries: ReferenceEntry[]): Problem[] {
  * stage with errors; a checker should list what it can).
  */
 function structuralProblems(options: BuildOptions): { problems: Problem[]; groups?: Groups; documents: SourceDocument[] } {
-  const { paths, root, config, warnings: configWarnings } = loadSiteConfig(options.root, options.configFile);
+  const { paths, root, boundaries, config, warnings: configWarnings } = loadSiteConfig(options.root, options.configFile);
   const parseErrors: ContentError[] = [];
-  const documents = collectDocuments(paths.reference, root, parseErrors, options.parseCache).flatMap((c) => c.documents);
+  const read = { boundaries, limits: config.limits };
+  const documents = collectDocuments(paths.reference, root, parseErrors, options.parseCache, read).flatMap((c) => c.documents);
   const problems = [...parseErrors.map(fromError), ...configWarnings.map(warningProblem)];
   // Warnings of files the build never reached (it stopped at an error) are still worth listing.
   const sink = new WarningSink();

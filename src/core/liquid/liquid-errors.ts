@@ -6,6 +6,7 @@
 import { ContentError } from '../errors.ts';
 import { MissingDataKey } from './data-keys.ts';
 import type { RenderLocation } from './engine.ts';
+import { IncludeRefused, LimitError } from './guards.ts';
 
 /** Thrown by `flatify` when it nests deeper than allowed: a string that (indirectly) flatifies itself. */
 export class FlatifyDepthError extends Error {
@@ -37,19 +38,19 @@ export class LiquidContentError extends ContentError {
   readonly reason: string;
   /** True for problems that warn-mode may downgrade (undefined variable, unknown filter). */
   readonly lenient: boolean;
-  /** Runaway `flatify` recursion: an error in every mode. */
-  readonly runaway: boolean;
+  /** Runaway `flatify` recursion, a limit reached, a refused include: an error in every mode. */
+  readonly fatal: boolean;
   /** A missing key under `site.data`: the look-up as written (`site.data.nope.x`). */
   readonly dataKey?: string;
   constructor(
     location: RenderLocation & { line?: number },
     reason: string,
-    { lenient = false, runaway = false, hint, dataKey }: { lenient?: boolean; runaway?: boolean; hint?: string; dataKey?: string } = {},
+    { lenient = false, fatal = false, hint, dataKey }: { lenient?: boolean; fatal?: boolean; hint?: string; dataKey?: string } = {},
   ) {
     super(location, reason, hint);
     this.reason = reason;
     this.lenient = lenient;
-    this.runaway = runaway;
+    this.fatal = fatal;
     this.dataKey = dataKey;
   }
 }
@@ -85,8 +86,25 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
   const depth = links.find((e): e is FlatifyDepthError => e instanceof FlatifyDepthError);
   if (depth) {
     return new LiquidContentError(at, `runaway flatify recursion: ${depth.message}`, {
-      runaway: true,
+      fatal: true,
       hint: 'A string reaches itself through `| flatify`; break the cycle in the data it references.',
+    });
+  }
+  // A string flatify renders inside another is parsed on its own, so its error may already be explained.
+  const known = links.find((e, i): e is LiquidContentError => i > 0 && e instanceof LiquidContentError);
+  if (known) return new LiquidContentError(at, `${known.reason}${inside}`, known);
+  const limit = links.find((e): e is LimitError => e instanceof LimitError);
+  if (limit) {
+    return new LiquidContentError(at, `${limit.message}${inside}`, {
+      fatal: true,
+      hint: 'Content must not make the build do unbounded work; if this is real content, raise the limit under `limits:` in the site config.',
+    });
+  }
+  const refused = links.find((e): e is IncludeRefused => e instanceof IncludeRefused);
+  if (refused) {
+    return new LiquidContentError(at, `${refused.message}${inside}`, {
+      fatal: true,
+      hint: 'Includes are read only from the includes folders.',
     });
   }
   const missing = links.find((e): e is MissingDataKey => e instanceof MissingDataKey);
@@ -98,6 +116,9 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
     });
   }
   const messages = links.map((e) => (e as Error)?.message ?? '');
+  if (messages.includes('Invalid string length')) {
+    return new LiquidContentError(at, `Liquid output grew past the longest string JavaScript can hold${inside}`, { fatal: true });
+  }
   const variable = messages.map((m) => /undefined variable: ([^,\s]+)/.exec(m)?.[1]).find(Boolean);
   if (variable) {
     return new LiquidContentError(at, `undefined variable "${variable}"${inside}`, {

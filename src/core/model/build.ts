@@ -5,6 +5,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig, SiteUrls } from '../config.ts';
+import { assertConfined, boundaryFor } from '../confine.ts';
+import { readTextFile } from '../files.ts';
+import { proseCodeErrors } from '../prose-guard.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import type { ParseCache } from '../parse-cache.ts';
@@ -14,13 +17,14 @@ import { createEngine, type Highlighter } from './engine.ts';
 import { groupDocuments, methodEntry, type Groups } from './groups.ts';
 import { checkProsePages } from './prose-check.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
+import { entrySource, pathCollisions } from './collisions.ts';
 import { buildDoc, docHasContent } from './docs.ts';
 import { buildFunction } from './functions.ts';
 import { buildForm, buildObject, buildStructure, StructureIndex } from './pages.ts';
 import { REFERENCE_PATH, type SitePaths } from './paths.ts';
 import { productKey, resolveProducts } from './products.ts';
 import { listProsePages, type ProsePage } from './prose.ts';
-import { pathClashes, renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
+import { renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
 export type { Highlighter } from './engine.ts';
@@ -118,7 +122,8 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
     for (const version of versions) {
       attempt(() => buildObject(env, sitePaths, g, version, collection));
-      for (const key of g.methodOrder) {
+      // An id listed twice in available-methods is reported by the checker; its page is made once.
+      for (const key of new Set(g.methodOrder)) {
         const endpoint = g.endpoints.get(version)?.get(key);
         if (!endpoint) continue;
         const { index: methodIndex, entry: method } = methodEntry(g, key);
@@ -159,8 +164,28 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     attempt(() => buildFunction(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))));
   }
 
-  const prose = listProsePages(paths.pages, root, options.parseCache);
-  errors.push(...pathClashes(entries, prose));
+  const prose = listProsePages(paths.pages, root, options.parseCache, loaded.boundaries);
+  const proseBoundary = boundaryFor(paths.pages, root, loaded.boundaries);
+  for (const p of prose) {
+    try {
+      const absolute = path.join(root, p.file);
+      assertConfined(absolute, p.file, proseBoundary);
+      if (/\.mdx$/i.test(p.file)) errors.push(...proseCodeErrors(readTextFile(absolute, p.file), p.file));
+    } catch (error) {
+      if (error instanceof ContentError) errors.push(error);
+      else throw error;
+    }
+  }
+  const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
+  // Objects' pages claim their URLs first, so a clash with an endpoint is reported at the endpoint's key.
+  const kindOrder = ['object', 'endpoint', 'structure', 'form', 'function', 'doc'];
+  const byKind = [...entries].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+  errors.push(
+    ...pathCollisions([
+      ...byKind.map((e) => entrySource(e, documentOf)),
+      ...prose.map((p) => ({ path: p.path, file: p.file, what: `prose page "${p.slug}"` })),
+    ]),
+  );
   if (errors.length) throw new ContentErrors(errors);
   if (loaded.layout === 'native') {
     unusedAliases(config.aliases, products, env.resolvedAliases!, configFile, warnings);
@@ -183,7 +208,6 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   const unlink = (source: string) => laxSources.has(source) || config['broken-links'] === 'warn';
   const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, unlink(e.source)));
   // The link pass knows the field; the parsed file knows its line.
-  const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
   for (const b of broken) if (b.line === undefined) b.line = lineOfField(documentOf.get(b.file), b.field);
   // Pages of lax content types are best effort: their broken links are reported and unlinked, not fatal.
   reportBroken(

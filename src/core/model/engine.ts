@@ -48,16 +48,21 @@ export function createEngine(options: EngineOptions, warnings = new WarningSink(
   const loaded = withSiteUrls(loadSiteConfig(options.root, options.configFile), options.site);
   const { config, paths, root } = loaded;
   loaded.warnings.forEach((w) => warnings.add(w));
+  const read = { boundaries: loaded.boundaries, limits: config.limits };
   const readErrors: ContentError[] = [];
   let data: SiteData = { data: {}, files: [], warnings: [] };
   try {
-    data = loadSiteData(paths.data, root, { cache: options.parseCache, emptyFiles: loaded.layout === 'native' ? 'error' : 'warn' });
+    data = loadSiteData(paths.data, root, {
+      cache: options.parseCache,
+      emptyFiles: loaded.layout === 'native' ? 'error' : 'warn',
+      ...read,
+    });
   } catch (error) {
     if (!(error instanceof ContentErrors)) throw error;
     readErrors.push(...error.errors);
   }
   data.warnings.forEach((w) => warnings.add(w));
-  const collections = collectDocuments(paths.reference, root, readErrors, options.parseCache);
+  const collections = collectDocuments(paths.reference, root, readErrors, options.parseCache, read);
   const highlight = options.highlight ?? plainHighlight;
 
   const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
@@ -67,6 +72,8 @@ export function createEngine(options: EngineOptions, warnings = new WarningSink(
     strict: config.liquid.strict,
     maxFlatifyDepth: config.liquid['max-flatify-depth'],
     includes: paths.includes,
+    includeBoundaries: loaded.boundaries,
+    limits: config.limits,
     site: { url: config.url, baseurl: config.baseurl },
     markdown,
     warnings,
@@ -86,6 +93,7 @@ export function createEngine(options: EngineOptions, warnings = new WarningSink(
     products: new Map(),
     nilAliases: loaded.layout === 'jekyll' ? aliasNames(config.aliases, Object.values(config.products)) : [],
     resolvedAliases: new Set(),
+    warnings,
   };
   return { loaded, data, collections, highlight, env, readErrors };
 }

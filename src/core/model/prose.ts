@@ -5,6 +5,7 @@
  * file and line; here an unreadable page just gets a title from its file name.
  */
 import path from 'node:path';
+import { boundaryFor } from '../confine.ts';
 import { listFiles } from '../files.ts';
 import { readFrontMatterFile } from '../front-matter.ts';
 import type { ParseCache } from '../parse-cache.ts';
@@ -25,20 +26,22 @@ export interface ProsePage {
 
 const PROSE = /\.mdx?$/i;
 
-function frontMatter(absolutePath: string, file: string, cache?: ParseCache): Record<string, unknown> {
+function frontMatter(absolutePath: string, file: string, cache: ParseCache | undefined, boundary: string): Record<string, unknown> {
   try {
-    return readFrontMatterFile(absolutePath, file, cache).data;
+    // A page outside the content root (a symlink out of it) is refused by the build; its title is not read.
+    return readFrontMatterFile(absolutePath, file, cache, { boundary }).data;
   } catch {
     return {};
   }
 }
 
 /** Every prose page under `dir`, by `order`, then title. */
-export function listProsePages(dir: string, root: string, cache?: ParseCache): ProsePage[] {
+export function listProsePages(dir: string, root: string, cache?: ParseCache, boundaries?: ReadonlyMap<string, string>): ProsePage[] {
+  const boundary = boundaryFor(dir, root, boundaries);
   const pages = listFiles(dir, PROSE).map((absolutePath): ProsePage => {
     const file = path.relative(root, absolutePath).split(path.sep).join('/');
     const slug = path.relative(dir, absolutePath).replace(PROSE, '').split(path.sep).join('/');
-    const fm = frontMatter(absolutePath, file, cache);
+    const fm: Record<string, unknown> = frontMatter(absolutePath, file, cache, boundary);
     return {
       slug,
       path: guidePath(slug),
