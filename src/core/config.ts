@@ -12,7 +12,7 @@ import { readTextFile } from './files.ts';
 import { findUnknownKeys, keyTree, type KeyTree } from './known-keys.ts';
 import { closest } from './suggest.ts';
 import { issueMessage } from './zod-messages.ts';
-import { formatFieldPath, parseYaml, type FieldPath } from './yaml.ts';
+import { formatFieldPath, getPath, parseYaml, type FieldPath } from './yaml.ts';
 import { normaliseBase, SiteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 
 export const NATIVE_CONFIG = 'site.yml';
@@ -58,10 +58,6 @@ function readYamlMapping(absolute: string, root: string): ConfigFile {
     throw new ContentError({ file, line: 1 }, 'the site config must be a YAML mapping');
   }
   return { file, data: parsed.data as Record<string, unknown>, lineOf: parsed.lineOf, warnings: parsed.warnings };
-}
-
-function getIn(data: unknown, at: FieldPath): unknown {
-  return at.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), data);
 }
 
 const SITE_CONFIG_KEYS: KeyTree = keyTree(SiteConfigSchema)!;
@@ -235,7 +231,7 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
     throw new ContentErrors(
       parsed.error.issues.map((issue) => {
         const at = issue.path as Array<string | number>;
-        const source = sources.findLast((s) => getIn(s.data, at) !== undefined) ?? sources[0];
+        const source = sources.findLast((s) => getPath(s.data, at) !== undefined) ?? sources[0];
         const line = source.lineOf(at) ?? source.lineOf(at.slice(0, -1));
         return new ContentError(
           { file: source.file, field: formatFieldPath(at), ...(line ? { line } : {}) },
