@@ -15,6 +15,11 @@ import { visit } from 'unist-util-visit';
 /** Turns a link or image address from the page into one that works outside it (absolute, usually). */
 export type ResolveHref = (href: string) => string;
 
+/** `resolve` for the text of one page: a bare `#fragment` points into that page. */
+export function onPage(pageUrl: string, resolve?: ResolveHref): ResolveHref {
+  return (href) => (href.startsWith('#') ? `${pageUrl}${href}` : resolve ? resolve(href) : href);
+}
+
 function parse(html: string, resolve?: ResolveHref): Root {
   const tree = fromHtml(html, { fragment: true });
   visit(tree, 'element', (node: Element, index, parent) => {
@@ -50,8 +55,18 @@ export function htmlToText(html: string): string {
   return toText(parse(html), { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
 }
 
-/** The text of a code block as written (line breaks kept): an error body shown as `<pre>`. */
+/**
+ * The code an HTML fragment shows (an error body): the text of its first `<pre>` block, line breaks kept,
+ * or all of its text when it has none.
+ */
 export function htmlToCode(html: string): string {
   if (!html.trim()) return '';
-  return toText(parse(html), { whitespace: 'pre' }).trim();
+  const tree = parse(html);
+  let pre: Element | undefined;
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'pre') return undefined;
+    pre ??= node;
+    return false;
+  });
+  return toText(pre ?? tree, { whitespace: 'pre' }).trim();
 }

@@ -6,7 +6,7 @@
  * from the request examples, read with the same request model as the code samples.
  */
 import type { EndpointEntry, Param } from '../../schemas/reference.ts';
-import { htmlToMarkdown, type ResolveHref } from '../export/html-to-markdown.ts';
+import { htmlToMarkdown, onPage, type ResolveHref } from '../export/html-to-markdown.ts';
 import { bodyPlan } from '../model/request-body.ts';
 import { parseCurl, type RequestModel } from '../model/request-model.ts';
 import { exampleValue, objectSchema, paramSchema, type Schema } from './schema.ts';
@@ -127,7 +127,8 @@ function bodyExample(m: RequestModel): unknown {
   return plan.kind === 'raw' ? exampleValue(plan.text) : undefined;
 }
 
-export function buildOperation(entry: EndpointEntry, ctx: OperationContext): BuiltOperation {
+export function buildOperation(entry: EndpointEntry, context: OperationContext): BuiltOperation {
+  const ctx = { ...context, resolve: onPage(context.pageUrl(entry.path), context.resolve) };
   const method = entry.method.toUpperCase();
   const { server, path } = locate(entry);
   const template = pathTemplate(path);
