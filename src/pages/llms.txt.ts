@@ -1,0 +1,5 @@
+/** llms.txt: an index of every page for assistants (llmstxt.org), from the model (core/export/llms.ts). */
+import type { APIRoute } from 'astro';
+import { fileResponse } from '../utils/machine-readable.ts';
+
+export const GET: APIRoute = () => fileResponse('llms.txt');
