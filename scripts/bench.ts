@@ -9,6 +9,8 @@
  * --floor-only  skips the Astro builds (e.g. to see how the core scales to N=10,000 cheaply)
  * --model   times buildReference alone on the sample site and the corpus (median of 5, in process)
  * --project code to benchmark (default: this checkout), e.g. a `git worktree` of an older commit
+ * --jekyll  builds a Jekyll tree (default: the shared Stitch corpus with presets/stitch-docs.yml; --tree,
+ *           --overlay, --rounds) with Jekyll and with this generator, alternately, cold and warm
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import path from 'node:path';
 import { highlightCacheFile } from '../src/core/highlight-cache.ts';
 import { timeDev } from './bench/dev.ts';
 import { generateContent } from './bench/generate.ts';
+import { compareWithJekyll, hasJekyll } from './bench/jekyll.ts';
 import { measure, type Measured } from './bench/measure.ts';
 
 const flag = (name: string) => process.argv.includes(name);
@@ -25,15 +28,16 @@ const option = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const project = path.resolve(option('--project') ?? '.');
-const sizes = (option('--n') ?? '100,1000').split(',').map((s) => Number(s.replace(/_/g, '')));
+const jekyllOnly = flag('--jekyll') && !option('--n');
+const sizes = jekyllOnly ? [] : (option('--n') ?? '100,1000').split(',').map((s) => Number(s.replace(/_/g, '')));
 const work = path.resolve('tests/.tmp/bench');
 const node = process.execPath;
 
-function clearCaches(root: string, out: string): void {
+function clearCaches(root: string, out: string, overlay?: string): void {
   // Same key as astro.config.mjs: one Astro store per content root and output folder.
   const key = createHash('sha256').update(`${root}\0${out}`).digest('hex').slice(0, 12);
   rmSync(path.join(project, 'node_modules/.astro', key), { recursive: true, force: true });
-  rmSync(highlightCacheFile(root, undefined, path.join(project, 'node_modules/.cache/api-reference')), { force: true });
+  rmSync(highlightCacheFile(root, overlay, path.join(project, 'node_modules/.cache/api-reference')), { force: true });
 }
 
 function build(root: string, out: string): Promise<Measured> {
@@ -52,7 +56,7 @@ console.log(
 console.log(`code: ${project}`);
 const header = ['N', 'pages', 'build s', 'pages/s', 'cpu s', 'RSS MB', 'floor s', 'floor cpu', 'floor MB', 'ratio', 'cpu ratio'];
 if (flag('--warm')) header.push('warm s (cpu)');
-console.log(row(header));
+if (sizes.length) console.log(row(header));
 const times = new Map<number, number>();
 for (const n of sizes) {
   const root = path.join(work, `content-${n}`);
@@ -104,8 +108,10 @@ for (const n of sizes) {
 }
 const [t1k, t10k] = [times.get(1000), times.get(10000)];
 if (t1k && t10k) console.log(`time at 10,000 / time at 1,000: ${fmt(t10k / t1k, 2)}`);
-console.log(`ratio = build wall / floor wall; cpu = user+sys seconds of the process tree (steadier on a shared machine)`);
-console.log(`peak RSS: ${existsSync('/usr/bin/time') ? 'largest single process (GNU time)' : 'process tree sum (polled)'}`);
+if (sizes.length) {
+  console.log(`ratio = build wall / floor wall; cpu = user+sys seconds of the process tree (steadier on a shared machine)`);
+  console.log(`peak RSS: ${existsSync('/usr/bin/time') ? 'largest single process (GNU time)' : 'process tree sum (polled)'}`);
+}
 
 if (flag('--dev')) {
   const root = path.join(os.tmpdir(), 'api-reference-bench-dev-1000');
@@ -118,3 +124,27 @@ if (flag('--dev')) {
 }
 
 if (flag('--model')) await import('./bench/model.ts');
+
+if (flag('--jekyll')) {
+  if (!hasJekyll()) {
+    console.error(
+      '--jekyll needs Jekyll on the PATH (Debian: apt-get install jekyll ruby-jekyll-redirect-from ruby-jekyll-include-cache ruby-kramdown-parser-gfm)',
+    );
+    process.exit(1);
+  }
+  const tree = path.resolve(option('--tree') ?? '../shared/corpus/stitch-docs');
+  const overlay = path.resolve(option('--overlay') ?? 'presets/stitch-docs.yml');
+  await compareWithJekyll({
+    tree,
+    overlay,
+    rounds: Number(option('--rounds') ?? 3),
+    work: path.join(work, 'jekyll'),
+    ours: (out, cold) => {
+      if (cold) clearCaches(tree, out, overlay);
+      return measure(node, [path.join(project, 'scripts/build.ts'), '--out', out], {
+        cwd: project,
+        env: { ...process.env, CONTENT_ROOT: tree, SITE_CONFIG: overlay, LOG_LEVEL: 'warn' },
+      });
+    },
+  });
+}

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadSiteConfig } from './core/config.ts';
 import { THEMES } from './core/highlight.ts';
+import { testPause } from './core/output/test-pause.ts';
 import { publishContentRefresh, toAstroError } from './loader.ts';
 import { siteOptions, type SiteOptions } from './site-options.ts';
 import { indexForSearch } from './utils/search-index.ts';
@@ -14,7 +15,8 @@ import { writeSitemap } from './utils/sitemap.ts';
 import { referenceLinksPlugin } from './utils/prose-links.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 
-const SCRATCH = ['tests/.tmp', 'dist'];
+// Build output, with the staging and old folders of a build in progress beside it (core/output/swap.ts).
+const SCRATCH = ['tests/.tmp', 'dist', 'dist.staging-*', 'dist.old-*'];
 
 function scratchDirs(contentRoot: string): string[] {
   const root = path.resolve(contentRoot);
@@ -58,6 +60,8 @@ export default function apiReference(options: SiteOptions = siteOptions()): Astr
         site = config.site;
         base = config.base;
       },
+      // Pages are written, the search index not yet: the interruption tests stop a build here.
+      'astro:build:generated': () => testPause('pages'),
       'astro:build:done': async ({ dir, logger }) => {
         const stats = await indexForSearch(fileURLToPath(dir));
         logger.info(`search index: ${stats.pages} pages`);

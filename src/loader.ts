@@ -150,7 +150,12 @@ export function referenceLoader(options: SiteOptions): Loader {
     if (!prebuilt) saveLater();
     if (watcher) setDevErrors(context, options.root, undefined);
     reportWarnings(result, logger);
-    publishLinkIndex(result.links);
+    publishLinkIndex({
+      index: result.links,
+      root: result.config.root,
+      pagesDir: result.config.paths.pages,
+      brokenLinks: result.config.config['broken-links'],
+    });
     // A config edit (say, the site title) may change no entry, and so would not reload the page by itself.
     const configBefore = publishedSiteConfig();
     publishSiteConfig(result.config.config);

@@ -16,7 +16,11 @@ export const CONTENT_TYPES = {
   subStructure: 'api-sub-structure',
   doc: 'api-doc',
   form: 'api-form',
+  function: 'stitch-js-function',
 } as const;
+
+/** Prose pages made of `sections`, one sidebar group per type (the site config's `doc-groups`). */
+export const DOC_CONTENT_TYPES = ['api-doc', 'overview', 'guide', 'js-doc'] as const;
 
 export const AttributeSchema: z.ZodType<Record<string, unknown>> = z.looseObject({
   name: text,
@@ -32,6 +36,11 @@ const methodName = z
   .transform((m) => m.toLowerCase())
   .pipe(z.enum(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']));
 
+/** Records per page: `100` or `"100"`. */
+const pageSize = z
+  .union([z.number().int().positive(), z.string().regex(/^\d+$/, 'must be a whole number of records per page')])
+  .transform(Number);
+
 export const EndpointSchema = z
   .looseObject({
     key: text,
@@ -39,6 +48,15 @@ export const EndpointSchema = z
     version: version.optional(),
     method: methodName.optional(),
     'not-available-until-version': version.optional(),
+    /** Markdown (with Liquid) about the request body, shown above the arguments. */
+    'request-body': text.nullish(),
+    /** Facts shown as badges on the endpoint page. */
+    pagination: pageSize.nullish(),
+    'rate-limit-type': text.optional(),
+    'authorization-required': z.boolean().optional(),
+    'access-token-required': z.boolean().optional(),
+    'order-by': text.optional(),
+    'sort-type': text.optional(),
     arguments: z.array(AttributeSchema).nullish(),
     'response-attributes': z.array(AttributeSchema).nullish(),
     examples: z.array(ExampleSchema).nullish(),
@@ -79,6 +97,8 @@ export const StructureSchema = z.looseObject({
   title: text,
   'object-attributes': z.array(AttributeSchema).nullish(),
   examples: z.array(ExampleSchema).nullish(),
+  /** Structures shown as parts of this one, by `key`; each keeps its own page. */
+  'sub-structures': z.array(z.looseObject({ key: text })).nullish(),
 });
 
 export const DocSchema = z.looseObject({
@@ -86,6 +106,23 @@ export const DocSchema = z.looseObject({
   order: z.number().optional(),
   anchor: text.optional(),
   sections: z.array(z.looseObject({ title: text.optional(), anchor: text.optional(), content: text.optional() })).nullish(),
+  /** An include (from the includes folders) rendered after the sections, as Jekyll's layout did. */
+  include: text.optional(),
+});
+
+/** A function of a JavaScript client library. */
+export const FunctionSchema = z.looseObject({
+  key: text,
+  title: text,
+  /** The call as readers write it: `addSource(options)`. */
+  definition: text.optional(),
+  order: z.number().optional(),
+  description: text.optional(),
+  /** Properties of the function's `options` argument. */
+  options: z.array(AttributeSchema).nullish(),
+  examples: z
+    .array(z.looseObject({ type: text.optional(), language: text.optional(), description: text.optional(), code: text.optional() }))
+    .nullish(),
 });
 
 export const FormSchema = z.looseObject({
@@ -100,3 +137,4 @@ export type VersionObjectFrontMatter = z.output<typeof VersionObjectSchema>;
 export type StructureFrontMatter = z.output<typeof StructureSchema>;
 export type DocFrontMatter = z.output<typeof DocSchema>;
 export type FormFrontMatter = z.output<typeof FormSchema>;
+export type FunctionFrontMatter = z.output<typeof FunctionSchema>;

@@ -13,6 +13,9 @@ export const SnippetSchema = z.object({
   lang: z.string(),
   code: z.string(),
   html: z.string().default(''),
+  /** Ids of this language's tab and panel on the page (model/anchors.ts); empty outside an endpoint page. */
+  tabId: z.string().default(''),
+  panelId: z.string().default(''),
 });
 
 export const CodeSampleSchema = z.object({
@@ -27,6 +30,10 @@ export const CodeSampleSchema = z.object({
 });
 
 export type Param = {
+  /** The row's id on its page (`arg-customs.items.quantity`), unique there. */
+  id: string;
+  /** Where the row comes from, as a field path of the source file: `arguments[0].subarguments[2]`. */
+  field: string;
   name: string;
   type: string;
   required?: boolean;
@@ -40,6 +47,8 @@ export type Param = {
 
 export const ParamSchema: z.ZodType<Param> = z.lazy(() =>
   z.object({
+    id: z.string(),
+    field: z.string(),
     name: z.string(),
     type: z.string(),
     required: z.boolean().optional(),
@@ -55,6 +64,35 @@ export const ErrorRowSchema = z.object({
   code: z.string(),
   conditionHtml: z.string(),
   bodyHtml: z.string(),
+  /** The example entry that asked for the row (`examples[2]`); the row's text comes from site data. */
+  field: z.string(),
+});
+
+/** A file and field a rendered string came from, when it is not the page's own source file. */
+export const OriginSchema = z.object({ file: z.string(), field: z.string() });
+
+/** One row of an endpoint's resource list (the `resource-list` rows of the site config). */
+export const ResourceRowSchema = z.object({ name: z.string(), html: z.string() });
+
+/** An example tab: its type and the ids of its tab and panel. */
+export const ExampleTabSchema = z.object({
+  type: z.enum(['Request', 'Response', 'Errors']),
+  tabId: z.string(),
+  panelId: z.string(),
+});
+
+/**
+ * Endpoint facts the format carries as plain fields (`pagination`, `rate-limit-type`, …), shown as a
+ * compact row of badges.
+ */
+export const EndpointDetailsSchema = z.object({
+  /** Records per page of a paginated response. */
+  pagination: z.number().optional(),
+  rateLimit: z.string().optional(),
+  authorizationRequired: z.boolean().optional(),
+  accessTokenRequired: z.boolean().optional(),
+  orderBy: z.string().optional(),
+  sortType: z.string().optional(),
 });
 
 export const VersionLinkSchema = z.object({
@@ -89,10 +127,17 @@ export const EndpointEntrySchema = z.object({
   availableFrom: z.string().optional(),
   method: z.string(),
   shortHtml: z.string(),
+  /** Set when `short` came from the object's `available-methods` entry rather than this file. */
+  shortFrom: OriginSchema.optional(),
   shortUrl: z.string(),
   fullUrl: z.string(),
   descriptionHtml: z.string(),
   notesHtml: z.string(),
+  notesFrom: OriginSchema.optional(),
+  details: EndpointDetailsSchema,
+  resourceList: z.array(ResourceRowSchema),
+  /** The `request-body` text, unless a resource-list row already shows it. */
+  requestBodyHtml: z.string(),
   arguments: z.array(ParamSchema),
   returnsHtml: z.string(),
   responseAttributes: z.array(ParamSchema),
@@ -100,7 +145,17 @@ export const EndpointEntrySchema = z.object({
   responses: z.array(CodeSampleSchema),
   errors: z.array(ErrorRowSchema),
   /** Example tabs in the order the file lists them: Request, Response, Errors. */
-  tabs: z.array(z.enum(['Request', 'Response', 'Errors'])),
+  tabs: z.array(ExampleTabSchema),
+  /** Ids of the page's heading and sections (model/anchors.ts). */
+  ids: z.object({
+    heading: z.string(),
+    resourceList: z.string(),
+    requestBody: z.string(),
+    arguments: z.string(),
+    returns: z.string(),
+    responseAttributes: z.string(),
+    examples: z.string(),
+  }),
 });
 
 export const MethodLinkSchema = z.object({
@@ -110,6 +165,8 @@ export const MethodLinkSchema = z.object({
   shortHtml: z.string(),
   path: z.string(),
   available: z.boolean(),
+  /** Set when `short` came from the endpoint file rather than the object's entry. */
+  shortFrom: OriginSchema.optional(),
 });
 
 export const ObjectEntrySchema = z.object({
@@ -126,7 +183,13 @@ export const ObjectEntrySchema = z.object({
   methods: z.array(MethodLinkSchema),
   attributes: z.array(ParamSchema),
   examples: z.array(CodeSampleSchema),
+  ids: z.object({ page: z.string(), object: z.string(), methods: z.string(), attributes: z.string() }),
 });
+
+const SectionIdsSchema = z.object({ heading: z.string(), attributes: z.string(), examples: z.string() });
+
+/** A page linked from another: a sub-structure from its parent, or the parent from the sub-structure. */
+export const PageLinkSchema = z.object({ key: z.string(), title: z.string(), path: z.string(), summaryHtml: z.string() });
 
 export const StructureEntrySchema = z.object({
   kind: z.literal('structure'),
@@ -136,16 +199,34 @@ export const StructureEntrySchema = z.object({
   descriptionHtml: z.string(),
   attributes: z.array(ParamSchema),
   examples: z.array(CodeSampleSchema),
+  /** The `sub-structures` this structure lists, each with its own page. */
+  subStructures: z.array(PageLinkSchema),
+  /** Structures that list this one in their `sub-structures`. */
+  parents: z.array(PageLinkSchema),
+  ids: SectionIdsSchema.extend({ subStructures: z.string() }),
+});
+
+export const DocSectionSchema = z.object({
+  title: z.string().optional(),
+  /** The section heading's id (its `anchor`, else made from its title); absent for untitled sections. */
+  id: z.string().optional(),
+  level: z.number().int().min(2).max(4),
+  html: z.string(),
+  /** Where the section comes from: `sections[1].subsections[0]`, or `include`. */
+  field: z.string(),
 });
 
 export const DocEntrySchema = z.object({
   kind: z.literal('doc'),
   ...base,
+  /** The file's content type (`api-doc`, `overview`, …). */
+  docType: z.string(),
+  /** Its sidebar group (the site config's `doc-groups`) and that group's place among the doc groups. */
+  group: z.string(),
+  groupOrder: z.number(),
   order: z.number(),
   anchor: z.string(),
-  sections: z.array(
-    z.object({ title: z.string().optional(), anchor: z.string().optional(), level: z.number().int().min(2).max(4), html: z.string() }),
-  ),
+  sections: z.array(DocSectionSchema),
 });
 
 export const FormEntrySchema = z.object({
@@ -155,6 +236,30 @@ export const FormEntrySchema = z.object({
   formType: z.string(),
   descriptionHtml: z.string(),
   attributes: z.array(ParamSchema),
+  ids: SectionIdsSchema,
+});
+
+/** One example of a client-library function: prose, code, or both. */
+export const FunctionExampleSchema = z.object({
+  title: z.string(),
+  id: z.string(),
+  descriptionHtml: z.string(),
+  sample: CodeSampleSchema.optional(),
+  field: z.string(),
+});
+
+/** A function of a JavaScript client library (`stitch-js-function` files). */
+export const FunctionEntrySchema = z.object({
+  kind: z.literal('function'),
+  ...base,
+  key: z.string(),
+  /** The call as written in `definition`: `addSource(options)`. */
+  definition: z.string(),
+  order: z.number(),
+  descriptionHtml: z.string(),
+  options: z.array(ParamSchema),
+  examples: z.array(FunctionExampleSchema),
+  ids: z.object({ heading: z.string(), options: z.string(), examples: z.string() }),
 });
 
 export const ReferenceEntrySchema = z.discriminatedUnion('kind', [
@@ -163,6 +268,7 @@ export const ReferenceEntrySchema = z.discriminatedUnion('kind', [
   StructureEntrySchema,
   DocEntrySchema,
   FormEntrySchema,
+  FunctionEntrySchema,
 ]);
 
 export type CodeSample = z.output<typeof CodeSampleSchema>;
@@ -175,4 +281,11 @@ export type ObjectEntry = z.output<typeof ObjectEntrySchema>;
 export type StructureEntry = z.output<typeof StructureEntrySchema>;
 export type DocEntry = z.output<typeof DocEntrySchema>;
 export type FormEntry = z.output<typeof FormEntrySchema>;
+export type FunctionEntry = z.output<typeof FunctionEntrySchema>;
 export type ReferenceEntry = z.output<typeof ReferenceEntrySchema>;
+export type Origin = z.output<typeof OriginSchema>;
+export type ExampleTab = z.output<typeof ExampleTabSchema>;
+export type ResourceRow = z.output<typeof ResourceRowSchema>;
+export type EndpointDetails = z.output<typeof EndpointDetailsSchema>;
+export type PageLink = z.output<typeof PageLinkSchema>;
+export type DocSection = z.output<typeof DocSectionSchema>;

@@ -29,6 +29,25 @@ export const LiquidConfigSchema = z.object({
   'lax-content-types': z.array(z.string()).default([]),
 });
 
+/**
+ * The resource list of every endpoint page: a Liquid expression giving a list of rows (`name`,
+ * `description`, optional `id`), and for row ids that are conditional, a Liquid expression that must give
+ * something (not nothing, false, 0, "" or an empty list) for the row to show. Both are evaluated in the
+ * endpoint's context, `item` bound to the row.
+ */
+export const ResourceListSchema = z.object({
+  rows: z.string(),
+  'show-if': z.record(z.string(), z.string()).default({}),
+});
+
+/** Sidebar group of each doc content type, in sidebar order (MDX pages join the `api-doc` group). */
+export const DEFAULT_DOC_GROUPS = {
+  overview: 'Overview',
+  'api-doc': 'Guides',
+  guide: 'Tutorials',
+  'js-doc': 'JavaScript client',
+};
+
 export const SiteConfigSchema = z.looseObject({
   title: z.string().default('API Reference'),
   description: z.string().default(''),
@@ -56,11 +75,19 @@ export const SiteConfigSchema = z.looseObject({
     .string()
     .nullish()
     .transform((v) => (v ?? '').replace(/\/+$/, '')),
+  /** Rows of the "Resource list" table on endpoint pages; none when unset. */
+  'resource-list': ResourceListSchema.optional(),
+  /** Sidebar group titles of the doc content types (`api-doc`, `overview`, `guide`, `js-doc`). */
+  'doc-groups': z
+    .record(z.string(), z.string())
+    .default({})
+    .transform((v): Record<string, string> => ({ ...DEFAULT_DOC_GROUPS, ...v })),
   /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
   'broken-links': z.enum(['error', 'warn']).default('error'),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
+export type ResourceListConfig = z.output<typeof ResourceListSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 
 /** `"/docs/"`, `"docs"` and `"/docs"` all mean `/docs`; an empty base is the root. */

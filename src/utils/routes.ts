@@ -50,7 +50,7 @@ export async function routes(): Promise<Route[]> {
     ...entries.map((entry): Route => ({
       kind: 'entry',
       path: entry.path,
-      title: entry.kind === 'object' ? entry.heading : entry.title,
+      title: entry.kind === 'object' ? entry.heading : entry.kind === 'function' ? entry.definition : entry.title,
       entry,
     })),
     ...prose.map((page): Route => ({ kind: 'prose', path: page.path, title: page.data.title, page })),
@@ -90,6 +90,7 @@ export function fallbackTrail(route: Route, entries: ReferenceEntry[]): Crumb[] 
   if (e.kind === 'object') return [api, { ...self, label: `${e.heading} (v${e.version})` }];
   if (e.kind === 'structure') return [{ label: 'Data structures', path: 'structures/' }, self];
   if (e.kind === 'form') return [{ label: 'Connection properties', path: 'forms/' }, self];
+  if (e.kind === 'function') return [{ label: 'Functions' }, self];
   return [self];
 }
 

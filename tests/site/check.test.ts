@@ -5,12 +5,13 @@
  * Plus `npm run check` on the sample site (passes) and on the corpus (no errors: the build accepts it; its
  * warnings are the build's), and `--json`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_CASES, caseRoot, HUGE_CASE, type BadCase } from '../fixtures/bad/cases.ts';
+import { BUILD_MARKER } from '../../src/core/output/guard.ts';
 import { CORPUS, hasCorpus, REPO_ROOT } from './helpers/site.ts';
 
 interface Run {
@@ -62,6 +63,7 @@ beforeAll(async () => {
     made.push(root);
     const out = path.join(tmp, c.name, 'dist');
     mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, BUILD_MARKER), '');
     writeFileSync(path.join(out, 'index.html'), `earlier build of ${c.name}`);
     const result = { out } as CaseResult;
     results.set(c.name, result);
@@ -76,9 +78,10 @@ describe.each(cases.map((c) => [c.name, c] as const))('bad input: %s', (name, c)
     expect(build.status, build.stderr).toBe(1);
     expect(build.stderr.split('\n')).toContain(c.build);
     expect(build.stderr).toContain('was left untouched');
-    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readdirSync(out).sort()).toEqual([BUILD_MARKER, 'index.html']);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(`earlier build of ${name}`);
-    expect(existsSync(`${out}.staging`)).toBe(false);
+    // No staging folder, old output or lock left beside it.
+    expect(readdirSync(path.dirname(out))).toEqual(['dist']);
   });
 });
 

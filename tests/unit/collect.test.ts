@@ -11,8 +11,8 @@ afterAll(removeTempRoots);
 describe('documents of other content types', () => {
   it('are skipped with one warning naming the types, and Liquid can still loop over them', () => {
     const dir = tempRoot('mini-site', {
-      'reference/guides/getting-started.md': '---\ncontent-type: "guide"\ntitle: "Getting started"\norder: 1\n---\n',
-      'reference/guides/faq.md': '---\ncontent-type: "guide"\ntitle: "FAQ"\norder: 2\n---\n',
+      'reference/guides/getting-started.md': '---\ncontent-type: "changelog-entry"\ntitle: "Getting started"\norder: 1\n---\n',
+      'reference/guides/faq.md': '---\ncontent-type: "changelog-entry"\ntitle: "FAQ"\norder: 2\n---\n',
       'reference/widgets/list-widgets.md': [
         '---',
         'product-type: "widgets"',
@@ -21,7 +21,7 @@ describe('documents of other content types', () => {
         'key: "list-widgets"',
         'version: "4"',
         'method: "get"',
-        "description: \"Guides: {% assign guides = site.reference | where: 'content-type', 'guide' | sort: 'order' %}{% for g in guides %}{{ g.title }};{% endfor %}\"",
+        "description: \"Guides: {% assign guides = site.reference | where: 'content-type', 'changelog-entry' | sort: 'order' %}{% for g in guides %}{{ g.title }};{% endfor %}\"",
         '---',
         '',
       ].join('\n'),
@@ -29,7 +29,7 @@ describe('documents of other content types', () => {
     const result = buildReference({ root: dir });
     const skipped = result.warnings.filter((w) => w.message.includes('does not render'));
     expect(skipped).toHaveLength(1);
-    expect(skipped[0].message).toContain('guide ×2');
+    expect(skipped[0].message).toContain('changelog-entry ×2');
     expect(result.entries.some((e) => e.source.includes('guides/'))).toBe(false);
     expect(endpointAt(result, 'reference/widgets/list-widgets/').descriptionHtml).toBe('<p>Guides: Getting started;FAQ;</p>\n');
   });

@@ -135,7 +135,7 @@ describe('example tabs in a build (mini-site)', () => {
       { title: 'A widget', lang: 'json', code: '{"id": "wdg_1"}' },
       { title: 'Widgets API says no', lang: 'text', code: 'No widgets.' },
     ]);
-    expect(create.tabs).toEqual(['Request', 'Response', 'Errors']);
+    expect(create.tabs.map((t) => t.type)).toEqual(['Request', 'Response', 'Errors']);
   });
 
   it('detects JSON responses', () => {
@@ -162,7 +162,7 @@ describe('example tabs in a build (mini-site)', () => {
     const del = endpointAt(result, 'reference/widgets/delete-a-widget/');
     expect(del.errors.map((e) => [e.code, e.conditionHtml])).toEqual([['410', 'Gone']]);
     expect(del.errors.map((e) => e.bodyHtml).join('')).not.toContain('delete-default-file');
-    expect(del.tabs).toEqual(['Request', 'Errors']);
+    expect(del.tabs.map((t) => t.type)).toEqual(['Request', 'Errors']);
   });
 
   it('has no Errors tab when no row matches', () => {
@@ -269,6 +269,6 @@ describe('Errors tab rows and tabs (Jekyll semantics)', () => {
     const create = endpointAt(buildReference({ root: dir }), 'reference/widgets/create-a-widget/');
     expect(create.errors).toEqual([]);
     // The file still lists an Errors example, so its tab stays (one tab per example entry, as in Jekyll).
-    expect(create.tabs).toContain('Errors');
+    expect(create.tabs.map((t) => t.type)).toContain('Errors');
   });
 });

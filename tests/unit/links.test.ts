@@ -18,6 +18,9 @@ function page(path: string, anchors: string[]): ReferenceEntry {
     source: `${path}index.md`,
     anchors,
     order: 0,
+    docType: 'api-doc',
+    group: 'Guides',
+    groupOrder: 1,
     anchor: anchors[0] ?? '',
     sections: [],
   } as ReferenceEntry;

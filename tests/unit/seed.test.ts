@@ -77,6 +77,6 @@ describe.skipIf(!existsSync(seedPath))('seed endpoint (needs ../shared/seed)', (
     });
     expect(endpoint.errors).toEqual([]);
     // One tab per `examples` entry, as on the Jekyll page: the seed lists `- type: "Errors"`.
-    expect(endpoint.tabs).toEqual(['Request', 'Response', 'Errors']);
+    expect(endpoint.tabs.map((t) => t.type)).toEqual(['Request', 'Response', 'Errors']);
   });
 });

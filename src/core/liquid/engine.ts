@@ -121,6 +121,11 @@ export class LiquidEngine {
     }
   }
 
+  /** Whether `{% include name %}` finds a file in the includes folders (a missing one renders as empty). */
+  hasInclude(name: string): boolean {
+    return this.options.includes.some((dir) => existsSync(path.resolve(dir, name)));
+  }
+
   /** Evaluates a Liquid expression such as `site.data[page.product-type].api` (aliases, data look-ups). */
   evaluate(expression: string, ctx: Context, location: RenderLocation): unknown {
     try {

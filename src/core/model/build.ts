@@ -8,6 +8,7 @@ import { loadSiteConfig, type LoadedConfig } from '../config.ts';
 import { loadSiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
+import type { SourceDocument } from '../front-matter.ts';
 import type { ParseCache } from '../parse-cache.ts';
 import { parseFieldPath } from '../yaml.ts';
 import { LiquidEngine } from '../liquid/engine.ts';
@@ -17,7 +18,9 @@ import { buildEndpoint } from './endpoint.ts';
 import { groupDocuments, methodEntry } from './groups.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
-import { buildDoc, buildForm, buildObject, buildStructure, docSlug } from './pages.ts';
+import { buildDoc, docHasContent, docSlug } from './docs.ts';
+import { buildFunction } from './functions.ts';
+import { buildForm, buildObject, buildStructure, StructureIndex } from './pages.ts';
 import { guidePath, type SitePaths } from './paths.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
@@ -151,27 +154,40 @@ export function buildReference(options: BuildOptions): BuildResult {
             method,
             methodIndex,
             responseCodes: config['response-codes'],
+            resourceList: config['resource-list'],
             collection,
           }),
         );
       }
     }
   }
-  for (const s of groups.structures) attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!));
+  const structures = new StructureIndex(env, groups.structures, (doc) => collectionOf.get(doc)!);
+  for (const s of groups.structures) attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!, structures));
+  const docSlugs = new Map<string, string>();
   for (const d of byOrder(groups.docs)) {
-    if (!d.fm.sections?.length) {
-      warnings.add({
-        file: d.doc.file,
-        message: `doc "${d.fm.title}" has no sections (it was rendered by an include); no page is made for it`,
-      });
+    if (!docHasContent(env, d)) {
+      const why = d.fm.include !== undefined ? `its include "${d.fm.include}" is not in the includes folders` : 'it has no sections';
+      warnings.add({ file: d.doc.file, message: `doc "${d.fm.title}" has nothing to show (${why}); no page is made for it` });
       continue;
     }
-    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!));
+    const slug = docSlug(d.doc);
+    const clash = docSlugs.get(slug);
+    if (clash) {
+      errors.push(
+        new ContentError({ file: d.doc.file }, `page path /guides/${slug}/ is also used by ${clash}`, 'Rename one of the two files.'),
+      );
+      continue;
+    }
+    docSlugs.set(slug, d.doc.file);
+    const docType = String(d.doc.data['content-type']);
+    const groupOrder = Object.keys(config['doc-groups']).indexOf(docType);
+    const group = { label: config['doc-groups'][docType] ?? docType, order: groupOrder < 0 ? Number.MAX_SAFE_INTEGER : groupOrder };
+    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!, group));
   }
   for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!));
+  for (const f of byOrder(groups.functions)) attempt(() => buildFunction(env, f, collectionOf.get(f.doc)!));
 
   const prose = listProsePages(paths.pages, root);
-  const docSlugs = new Map(groups.docs.map((d) => [docSlug(d.doc), d.doc.file]));
   for (const p of prose) {
     const clash = docSlugs.get(p.slug);
     if (clash)
@@ -194,7 +210,7 @@ export function buildReference(options: BuildOptions): BuildResult {
   const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, laxSources.has(e.source)));
   // The link pass knows the field; the parsed file knows its line.
   const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
-  for (const b of broken) if (b.line === undefined && b.field) b.line = documentOf.get(b.file)?.lineOf(parseFieldPath(b.field));
+  for (const b of broken) if (b.line === undefined) b.line = lineOfField(documentOf.get(b.file), b.field);
   // Pages of lax content types are best effort: their broken links are reported and unlinked, not fatal.
   reportBroken(
     broken.filter((b) => laxSources.has(b.file)),
@@ -214,6 +230,8 @@ export function buildReference(options: BuildOptions): BuildResult {
       case 'object':
       case 'structure':
         return { ...e, examples: withHtml(e.examples, highlight) };
+      case 'function':
+        return { ...e, examples: e.examples.map((x) => (x.sample ? { ...x, sample: withHtml([x.sample], highlight)[0] } : x)) };
       default:
         return e;
     }
@@ -232,6 +250,20 @@ export function buildReference(options: BuildOptions): BuildResult {
       ...listIncludes(paths.includes),
     ],
   };
+}
+
+/**
+ * The line of a field, or of the nearest enclosing field that has one. Text that came from site data on
+ * behalf of a page (a resource-list row) has no line of its own: it is reported at the file's `key`.
+ */
+function lineOfField(doc: SourceDocument | undefined, field: string | undefined): number | undefined {
+  if (!doc) return undefined;
+  const path = field ? [...parseFieldPath(field)] : [];
+  for (let n = path.length; n > 0; n--) {
+    const line = doc.lineOf(path.slice(0, n));
+    if (line !== undefined) return line;
+  }
+  return doc.lineOf(['key']) ?? doc.lineOf(['title']) ?? 1;
 }
 
 /** Stable sort by `order`; files without one come last. */

@@ -2,14 +2,18 @@
  * Builds an endpoint page. Fields are rendered in the order the Jekyll page showed them (heading,
  * description, arguments, returns, examples) because `assign`s made by one string are visible to the next.
  */
+import { endpointAnchors } from './anchors.ts';
 import { liquidDocument } from './collect.ts';
+import { exampleTab, PageIds, sectionId, snippetTab, versionStem, withParamIds } from './deep-links.ts';
+import { endpointDetails, requestBody, resourceRows } from './endpoint-facts.ts';
 import { buildExamples } from './examples.ts';
 import type { ObjectGroup, Typed } from './groups.ts';
 import { PageRender, type RenderEnv } from './page-render.ts';
 import { endpointPath, objectPath, type SitePaths } from './paths.ts';
-import { idsIn } from './links.ts';
+import { formatFieldPath } from '../yaml.ts';
 import type { EndpointFrontMatter } from '../../schemas/front-matter.ts';
-import type { EndpointEntry, VersionLink } from '../../schemas/reference.ts';
+import type { ResourceListConfig } from '../../schemas/site-config.ts';
+import type { CodeSample, EndpointEntry, VersionLink } from '../../schemas/reference.ts';
 
 export interface EndpointContext {
   env: RenderEnv;
@@ -22,6 +26,8 @@ export interface EndpointContext {
   methodIndex: number;
   /** Liquid expression for the Errors-tab data (`response-codes` in the site config). */
   responseCodes: string;
+  /** Rows of the resource list (`resource-list` in the site config), if the site has one. */
+  resourceList?: ResourceListConfig;
   /** The collection name used for `page`/`endpoint` documents. */
   collection: string;
 }
@@ -54,8 +60,9 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
   const { doc, fm } = endpoint;
   const latest = version === group.latest;
   const objectDoc = group.doc;
+  const path = endpointPath(c.paths, fm.endpoint, fm.key, version, latest);
   const render = new PageRender(c.env, {
-    page: liquidDocument(doc, c.collection),
+    page: pageDocument(doc, c.collection, path),
     endpoint: liquidDocument(doc, c.collection),
     object: liquidDocument(objectDoc, c.collection),
     'object-method': c.method ?? null,
@@ -66,10 +73,12 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
 
   const title = fromObject('title') ? render.text(objectDoc, methodPath('title')) : render.text(doc, ['title']);
   const available = isAvailable(endpoint, version);
+  const ids = new PageIds();
+  const section = (name: string) => ids.claim(sectionId(fm.key, name));
   const entry: EndpointEntry = {
     kind: 'endpoint',
     title: title.trim(),
-    path: endpointPath(c.paths, fm.endpoint, fm.key, version, latest),
+    path,
     source: doc.file,
     anchors: [],
     key: fm.key,
@@ -87,6 +96,9 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
     fullUrl: '',
     descriptionHtml: '',
     notesHtml: '',
+    details: {},
+    resourceList: [],
+    requestBodyHtml: '',
     arguments: [],
     returnsHtml: '',
     responseAttributes: [],
@@ -94,32 +106,66 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
     responses: [],
     errors: [],
     tabs: [],
+    // Claimed in the order the page shows them, so a clash renames the later one.
+    ids: {
+      heading: ids.claim(fm.key),
+      resourceList: section('resource-list'),
+      requestBody: section('request-body'),
+      arguments: section('arguments'),
+      returns: section('returns'),
+      responseAttributes: section('response-attributes'),
+      examples: section('examples'),
+    },
   };
   if (available) {
-    entry.shortHtml = fromObject('short') ? render.inline(objectDoc, methodPath('short')) : render.inline(doc, ['short']);
+    if (fromObject('short')) {
+      entry.shortHtml = render.inline(objectDoc, methodPath('short'));
+      entry.shortFrom = { file: objectDoc.file, field: formatFieldPath(methodPath('short')) };
+    } else entry.shortHtml = render.inline(doc, ['short']);
     entry.descriptionHtml = render.markdown(doc, ['description']);
     const notes = fromObject('notes') ? render.markdown(objectDoc, methodPath('notes')) : '';
     // Object notes often repeat a paragraph of the description (Jekyll showed one or the other).
     entry.notesHtml = notes && !plain(entry.descriptionHtml).includes(plain(notes)) ? notes : '';
+    if (entry.notesHtml) entry.notesFrom = { file: objectDoc.file, field: formatFieldPath(methodPath('notes')) };
     entry.shortUrl = stripNewlines(render.text(doc, ['short-url']));
     entry.fullUrl = stripNewlines(render.text(doc, ['full-url']));
-    entry.arguments = render.params(doc, ['arguments'], fm.arguments);
+    entry.details = endpointDetails(render, doc, fm);
+    // Jekyll drew the resource list between the description and the arguments; its assigns leak onwards.
+    entry.resourceList = resourceRows(c.env, render, doc, c.resourceList);
+    entry.requestBodyHtml = requestBody(render, doc, entry.resourceList);
+    entry.arguments = withParamIds(render.params(doc, ['arguments'], fm.arguments), 'arg', ids);
     entry.returnsHtml = render.markdown(doc, ['returns']);
-    entry.responseAttributes = render.params(doc, ['response-attributes'], fm['response-attributes']);
+    entry.responseAttributes = withParamIds(render.params(doc, ['response-attributes'], fm['response-attributes']), 'attr', ids);
     const codes = safeEvaluate(c, render);
-    Object.assign(
-      entry,
-      buildExamples(render, doc, fm.examples, {
-        codes,
-        method: String(fm.method ?? ''),
-        version: fm.version ?? version,
-        defaultFile: fm.endpoint,
-        label: c.responseCodes,
-      }),
-    );
+    const examples = buildExamples(render, doc, fm.examples, {
+      codes,
+      method: String(fm.method ?? ''),
+      version: fm.version ?? version,
+      defaultFile: fm.endpoint,
+      label: c.responseCodes,
+    });
+    const stem = versionStem(fm.key, version);
+    entry.tabs = examples.tabTypes.map((type) => exampleTab(stem, type, ids));
+    entry.requests = examples.requests.map((s, n) => withSnippetIds(s, `${stem}-request-${n + 1}`, ids));
+    entry.responses = examples.responses;
+    entry.errors = examples.errors;
   }
   entry.anchors = endpointAnchors(entry);
   return entry;
+}
+
+function withSnippetIds(sample: CodeSample, group: string, ids: PageIds): CodeSample {
+  if (!sample.snippets) return sample;
+  return { ...sample, snippets: sample.snippets.map((s) => ({ ...s, ...snippetTab(group, s.id, ids) })) };
+}
+
+/**
+ * `page` as Liquid sees it on a page of ours. Jekyll's `page` was the one big reference page; strings that
+ * link to "this page" (`{{ page.permalink | prepend: site.baseurl }}#…`) now mean the page being built.
+ */
+export function pageDocument(doc: Parameters<typeof liquidDocument>[0], collection: string, path: string): Record<string, unknown> {
+  const page = liquidDocument(doc, collection);
+  return page.permalink === undefined ? { ...page, permalink: `/${path}` } : page;
 }
 
 /** Error rows are optional: a site without response-code data simply has no Errors tabs. */
@@ -131,16 +177,4 @@ function safeEvaluate(c: EndpointContext, render: PageRender): unknown {
   } finally {
     render.ctx.strictVariables = strict;
   }
-}
-
-function endpointAnchors(e: EndpointEntry): string[] {
-  const fixed = [
-    e.key,
-    ...(e.arguments.length ? [`${e.key}--arguments`] : []),
-    ...(e.returnsHtml ? [`${e.key}--returns`] : []),
-    ...(e.responseAttributes.length ? [`${e.key}--response-attributes`] : []),
-    ...(e.tabs.length ? [`${e.key}--examples`] : []),
-  ];
-  const html = [e.descriptionHtml, e.notesHtml, e.returnsHtml, ...e.errors.map((r) => r.bodyHtml)];
-  return [...new Set([...fixed, ...html.flatMap(idsIn)])];
 }

@@ -5,6 +5,7 @@
  * header strings written without an inner `| flatify`.
  */
 import type { SourceDocument } from '../front-matter.ts';
+import { formatFieldPath } from '../yaml.ts';
 import { codeText, dedent, detectLanguage, joinRequest } from './curl.ts';
 import { snippetsFor } from './snippets.ts';
 import type { PageRender } from './page-render.ts';
@@ -17,7 +18,8 @@ export interface EndpointExamples {
   requests: CodeSample[];
   responses: CodeSample[];
   errors: ErrorRow[];
-  tabs: Tab[];
+  /** Tab types in the order the file lists them; endpoint.ts gives them their ids. */
+  tabTypes: Tab[];
 }
 
 export interface ErrorSource {
@@ -57,7 +59,7 @@ function sample(render: PageRender, doc: SourceDocument, at: Array<string | numb
     lang,
     code: text,
     html: '',
-    ...(snippets ? { snippets: snippets.map((s) => ({ ...s, html: '' })) } : {}),
+    ...(snippets ? { snippets: snippets.map((s) => ({ ...s, html: '', tabId: '', panelId: '' })) } : {}),
   };
 }
 
@@ -86,6 +88,7 @@ function errorRows(render: PageRender, doc: SourceDocument, at: Array<string | n
         code: String(entry.code ?? ''),
         conditionHtml: render.fromData(doc, at, `${dataPath}.condition`, response.condition ?? '', 'inline'),
         bodyHtml: render.fromData(doc, at, `${dataPath}.response-body`, response['response-body'] ?? '', 'markdown'),
+        field: formatFieldPath(at),
       });
     });
   });
@@ -93,7 +96,7 @@ function errorRows(render: PageRender, doc: SourceDocument, at: Array<string | n
 }
 
 export function buildExamples(render: PageRender, doc: SourceDocument, examples: unknown, errors: ErrorSource): EndpointExamples {
-  const out: EndpointExamples = { requests: [], responses: [], errors: [], tabs: [] };
+  const out: EndpointExamples = { requests: [], responses: [], errors: [], tabTypes: [] };
   if (!Array.isArray(examples)) return out;
   examples.forEach((raw, i) => {
     const example = (raw ?? {}) as Raw;
@@ -102,7 +105,7 @@ export function buildExamples(render: PageRender, doc: SourceDocument, examples:
     // One tab per example entry, as the Jekyll page had, even when the Errors data has no rows for it.
     if (type === 'Errors') {
       out.errors.push(...errorRows(render, doc, at, example, errors));
-      if (!out.tabs.includes('Errors')) out.tabs.push('Errors');
+      if (!out.tabTypes.includes('Errors')) out.tabTypes.push('Errors');
       return;
     }
     const kind: Tab = type === 'Request' ? 'Request' : 'Response';
@@ -111,7 +114,7 @@ export function buildExamples(render: PageRender, doc: SourceDocument, examples:
       const made = sample(render, doc, [...at, ...path], item, kind);
       if (made) list.push(made);
     }
-    if (!out.tabs.includes(kind)) out.tabs.push(kind);
+    if (!out.tabTypes.includes(kind)) out.tabTypes.push(kind);
   });
   return out;
 }

@@ -8,7 +8,9 @@ import type { SourceDocument } from '../front-matter.ts';
 import { formatFieldPath } from '../yaml.ts';
 import {
   CONTENT_TYPES,
+  DOC_CONTENT_TYPES,
   DocSchema,
+  FunctionSchema,
   EndpointSchema,
   FormSchema,
   ObjectSchema,
@@ -17,6 +19,7 @@ import {
   type DocFrontMatter,
   type EndpointFrontMatter,
   type FormFrontMatter,
+  type FunctionFrontMatter,
   type ObjectFrontMatter,
   type StructureFrontMatter,
   type VersionObjectFrontMatter,
@@ -43,6 +46,7 @@ export interface Groups {
   structures: Typed<StructureFrontMatter>[];
   docs: Typed<DocFrontMatter>[];
   forms: Typed<FormFrontMatter>[];
+  functions: Typed<FunctionFrontMatter>[];
 }
 
 function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: ContentError[]): z.output<S> | undefined {
@@ -98,10 +102,16 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   const structures = new Map<string, Typed<StructureFrontMatter>>();
   const docs: Typed<DocFrontMatter>[] = [];
   const forms = new Map<string, Typed<FormFrontMatter>>();
+  const functions = new Map<string, Typed<FunctionFrontMatter>>();
   const skipped = new Map<string, number>();
 
   for (const doc of documents) {
     for (const w of doc.warnings) warnings.add(w);
+    if ((DOC_CONTENT_TYPES as readonly unknown[]).includes(doc.data['content-type'])) {
+      const fm = validate(DocSchema, doc, errors);
+      if (fm) docs.push({ doc, fm });
+      continue;
+    }
     switch (doc.data['content-type']) {
       case CONTENT_TYPES.endpoint: {
         const fm = validate(EndpointSchema, doc, errors);
@@ -130,9 +140,12 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
         else structures.set(fm.key, { doc, fm });
         break;
       }
-      case CONTENT_TYPES.doc: {
-        const fm = validate(DocSchema, doc, errors);
-        if (fm) docs.push({ doc, fm });
+      case CONTENT_TYPES.function: {
+        const fm = validate(FunctionSchema, doc, errors);
+        if (!fm) break;
+        const prior = functions.get(fm.key);
+        if (prior) errors.push(duplicate('function', fm.key, prior.doc, doc));
+        else functions.set(fm.key, { doc, fm });
         break;
       }
       case CONTENT_TYPES.form: {
@@ -171,6 +184,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   }
 
   for (const e of endpoints) attachEndpoint(e, objects, errors, warnings);
+  errors.push(...unknownSubStructures(structures));
   if (errors.length) throw new ContentErrors(errors);
 
   for (const group of objects.values()) {
@@ -189,7 +203,32 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       }
     }
   }
-  return { objects: [...objects.values()], structures: [...structures.values()], docs, forms: [...forms.values()] };
+  return {
+    objects: [...objects.values()],
+    structures: [...structures.values()],
+    docs,
+    forms: [...forms.values()],
+    functions: [...functions.values()],
+  };
+}
+
+/** A `sub-structures` entry must name a structure file; Jekyll dropped unknown ones without a word. */
+function unknownSubStructures(structures: Map<string, Typed<StructureFrontMatter>>): ContentError[] {
+  const known = [...structures.keys()].sort();
+  const hint = `Known structure keys: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … (${known.length} in all)` : ''}.`;
+  return [...structures.values()].flatMap((s) =>
+    (s.fm['sub-structures'] ?? []).flatMap((sub, i) =>
+      structures.has(sub.key)
+        ? []
+        : [
+            new ContentError(
+              { file: s.doc.file, field: `sub-structures[${i}].key`, line: s.doc.lineOf(['sub-structures', i, 'key']) },
+              `no api-structure or api-sub-structure file has key "${sub.key}"`,
+              hint,
+            ),
+          ],
+    ),
+  );
 }
 
 /** The object's `available-methods` entry for `key` and its index there (-1 when not listed). */

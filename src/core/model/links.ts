@@ -3,7 +3,7 @@
  * is split into pages, each such link must go to the page that now holds the anchor. We collect the ids of
  * every page, then rewrite every `href` in the rendered HTML; a link that lands nowhere is reported.
  */
-import type { ReferenceEntry, Param } from '../../schemas/reference.ts';
+import type { Origin, Param, ReferenceEntry } from '../../schemas/reference.ts';
 import type { ContentWarning } from '../errors.ts';
 
 const ID_ATTR = /\sid\s*=\s*(?:"([^"]+)"|'([^']+)')/g;
@@ -38,8 +38,11 @@ export function buildLinkIndex(entries: ReferenceEntry[], extraPages: string[], 
   return { anchors, pageAnchors, pages: new Set([...entries.map((e) => e.path), ...extraPages, '']), base, legacyUrl };
 }
 
-/** Resolves one href as seen from `page`; returns the new href, or undefined when it is broken. */
-export function resolveHref(href: string, page: ReferenceEntry, index: LinkIndex): string | undefined {
+/**
+ * Resolves one href as seen from a page whose own ids are `page.anchors` (a reference entry, or an MDX
+ * page's ids); returns the new href, or undefined when it is broken.
+ */
+export function resolveHref(href: string, page: { anchors: readonly string[] }, index: LinkIndex): string | undefined {
   if (href.startsWith('#')) {
     const id = decodeURIComponent(href.slice(1));
     if (!id || page.anchors.includes(id)) return href;
@@ -72,39 +75,46 @@ interface Rewrite {
   unlinkBroken: boolean;
 }
 
-function rewriteHtml(html: string, r: Rewrite, field: string): string {
+/** Where a piece of rendered HTML came from: a field of the page's own file unless `from` says otherwise. */
+type Source = string | Origin;
+
+function origin(r: Rewrite, source: Source): Origin {
+  return typeof source === 'string' ? { file: r.page.source, field: source } : source;
+}
+
+function rewriteHtml(html: string, r: Rewrite, source: Source): string {
   const { page, index, broken } = r;
   if (!html.includes('href')) return html;
   return html.replace(HREF_ATTR, (whole, prefix: string, dq?: string, sq?: string) => {
     const href = dq ?? sq ?? '';
     const resolved = resolveHref(href, page, index);
     if (resolved === undefined) {
-      broken.push({ file: page.source, field, href, message: brokenMessage(href, page) });
+      broken.push({ ...origin(r, source), href, message: brokenMessage(href, page.path) });
       return r.unlinkBroken ? ` data-broken-href="${href.replace(/"/g, '&quot;')}"` : whole;
     }
     return `${prefix}"${resolved.replace(/"/g, '&quot;')}"`;
   });
 }
 
-function brokenMessage(href: string, page: ReferenceEntry): string {
+export function brokenMessage(href: string, pagePath: string): string {
   return href.startsWith('#')
-    ? `broken link "${href}" on page /${page.path}: no page has an element with id "${href.slice(1)}"`
-    : `broken link "${href}" on page /${page.path}: this site builds no such page (set legacy-url in the site config if it lives on the old site)`;
+    ? `broken link "${href}" on page /${pagePath}: no page has an element with id "${href.slice(1)}"`
+    : `broken link "${href}" on page /${pagePath}: this site builds no such page (set legacy-url in the site config if it lives on the old site)`;
 }
 
-function rewriteParams(params: Param[], r: Rewrite, field: string): Param[] {
+function rewriteParams(params: Param[], r: Rewrite): Param[] {
   return params.map((p) => {
     const { typeHref: original, ...rest } = p;
     const typeHref = original === undefined ? undefined : resolveHref(original, r.page, r.index);
     if (original !== undefined && typeHref === undefined) {
-      r.broken.push({ file: r.page.source, field: `${field}.${p.name}.url`, href: original, message: brokenMessage(original, r.page) });
+      r.broken.push({ ...origin(r, `${p.field}.url`), href: original, message: brokenMessage(original, r.page.path) });
     }
     const kept = typeHref ?? (r.unlinkBroken ? undefined : original);
     return {
       ...rest,
       ...(kept !== undefined ? { typeHref: kept } : {}),
-      descriptionHtml: rewriteHtml(p.descriptionHtml, r, `${field}.${p.name}`),
-      children: rewriteParams(p.children, r, `${field}.${p.name}`),
+      descriptionHtml: rewriteHtml(p.descriptionHtml, r, `${p.field}.description`),
+      children: rewriteParams(p.children, r),
     };
   });
 }
@@ -112,34 +122,53 @@ function rewriteParams(params: Param[], r: Rewrite, field: string): Param[] {
 /** Rewrites every link of one entry; broken links are appended to `broken`. */
 export function rewriteEntryLinks(entry: ReferenceEntry, index: LinkIndex, broken: BrokenLink[], unlinkBroken = false): ReferenceEntry {
   const r: Rewrite = { page: entry, index, broken, unlinkBroken };
-  const html = (s: string, field: string) => rewriteHtml(s, r, field);
+  const html = (s: string, source: Source) => rewriteHtml(s, r, source);
   switch (entry.kind) {
     case 'endpoint':
       return {
         ...entry,
-        shortHtml: html(entry.shortHtml, 'short'),
+        shortHtml: html(entry.shortHtml, entry.shortFrom ?? 'short'),
         descriptionHtml: html(entry.descriptionHtml, 'description'),
-        notesHtml: html(entry.notesHtml, 'notes'),
+        notesHtml: html(entry.notesHtml, entry.notesFrom ?? 'notes'),
+        // Rows come from site data; the message names the row, the line is the endpoint's `key`.
+        resourceList: entry.resourceList.map((row) => ({ ...row, html: html(row.html, `resource-list row "${row.name}"`) })),
+        requestBodyHtml: html(entry.requestBodyHtml, 'request-body'),
         returnsHtml: html(entry.returnsHtml, 'returns'),
-        arguments: rewriteParams(entry.arguments, r, 'arguments'),
-        responseAttributes: rewriteParams(entry.responseAttributes, r, 'response-attributes'),
-        errors: entry.errors.map((e) => ({ ...e, conditionHtml: html(e.conditionHtml, 'errors'), bodyHtml: html(e.bodyHtml, 'errors') })),
+        arguments: rewriteParams(entry.arguments, r),
+        responseAttributes: rewriteParams(entry.responseAttributes, r),
+        errors: entry.errors.map((e) => ({ ...e, conditionHtml: html(e.conditionHtml, e.field), bodyHtml: html(e.bodyHtml, e.field) })),
       };
     case 'object':
       return {
         ...entry,
         descriptionHtml: html(entry.descriptionHtml, 'description'),
-        methods: entry.methods.map((m) => ({ ...m, shortHtml: html(m.shortHtml, `available-methods.${m.key}.short`) })),
-        attributes: rewriteParams(entry.attributes, r, 'object-attributes'),
+        methods: entry.methods.map((m, i) => ({ ...m, shortHtml: html(m.shortHtml, m.shortFrom ?? `available-methods[${i}].short`) })),
+        attributes: rewriteParams(entry.attributes, r),
       };
     case 'structure':
+      return {
+        ...entry,
+        descriptionHtml: html(entry.descriptionHtml, 'description'),
+        attributes: rewriteParams(entry.attributes, r),
+        subStructures: entry.subStructures.map((s, i) => ({ ...s, summaryHtml: html(s.summaryHtml, `sub-structures[${i}]`) })),
+      };
     case 'form':
       return {
         ...entry,
         descriptionHtml: html(entry.descriptionHtml, 'description'),
-        attributes: rewriteParams(entry.attributes, r, 'object-attributes'),
+        attributes: rewriteParams(entry.attributes, r),
       };
     case 'doc':
-      return { ...entry, sections: entry.sections.map((s, i) => ({ ...s, html: html(s.html, `sections[${i}].content`) })) };
+      return {
+        ...entry,
+        sections: entry.sections.map((s) => ({ ...s, html: html(s.html, s.field === 'include' ? 'include' : `${s.field}.content`) })),
+      };
+    case 'function':
+      return {
+        ...entry,
+        descriptionHtml: html(entry.descriptionHtml, 'description'),
+        options: rewriteParams(entry.options, r),
+        examples: entry.examples.map((x) => ({ ...x, descriptionHtml: html(x.descriptionHtml, `${x.field}.description`) })),
+      };
   }
 }

@@ -110,6 +110,9 @@ export class PageRender {
     const childKey = CHILD_KEYS.find((k) => Array.isArray(item[k]));
     const example = item['example-value'] ?? item.value;
     const param: Param = {
+      // Ids are handed out per page once every row is known (deep-links.ts withParamIds).
+      id: '',
+      field: formatFieldPath(at),
       name: this.text(doc, [...at, 'name']).trim(),
       type: this.text(doc, [...at, 'type']).trim(),
       descriptionHtml: this.markdown(doc, [...at, 'description']),

@@ -31,3 +31,7 @@ export function formPath(key: string): string {
 export function guidePath(slug: string): string {
   return `guides/${seg(slug)}/`;
 }
+
+export function functionPath(key: string): string {
+  return `functions/${seg(key)}/`;
+}

@@ -1,0 +1,108 @@
+/**
+ * The hostile-input suite: every case folder in tests/fixtures/hostile (format in its README.md) is run
+ * through `npm run build` (and `npm run check`) as CI would run them on a pull request, and must fail
+ * with its exact message, run no code (canary file), leak no file (canary secret), leave every file it
+ * could reach byte-identical, and finish within its time budget. Cases run one at a time so their wall
+ * times are not inflated by each other; each prints its times.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_MARKER } from '../../src/core/output/guard.ts';
+import { acquireLock } from '../../src/core/output/lock.ts';
+import { hashTree, run, type RunResult } from './helpers/build-run.ts';
+import { REPO_ROOT } from './helpers/site.ts';
+
+const CASES = path.join(REPO_ROOT, 'tests/fixtures/hostile');
+
+interface HostileCase {
+  description: string;
+  error: string;
+  check?: string;
+  canarySecret?: string;
+  canaryFile?: string;
+  symlinks?: Record<string, string>;
+  maxSeconds: number;
+  args?: string[];
+  status?: number;
+  lockHeld?: boolean;
+}
+
+const cases = readdirSync(CASES)
+  .filter((name) => existsSync(path.join(CASES, name, 'case.json')))
+  .sort()
+  .map((name) => [name, JSON.parse(readFileSync(path.join(CASES, name, 'case.json'), 'utf8')) as HostileCase] as const);
+
+const tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'apiref-hostile-')));
+const reference = path.join(tmp, 'reference-dist');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// One good build, copied in as every case's previous output.
+beforeAll(async () => {
+  const r = await run('scripts/build.ts', ['--out', reference], { CONTENT_ROOT: path.join(REPO_ROOT, 'tests/fixtures/mini-site') });
+  expect(r.status, r.stderr).toBe(0);
+}, 120_000);
+
+const lines = (r: RunResult) => `${r.stdout}\n${r.stderr}`.split('\n');
+
+describe.each(cases)('hostile input: %s', (name, c) => {
+  it(
+    c.description.replace(/\{pid\}/g, 'the runner'),
+    async () => {
+      const dir = path.join(tmp, name);
+      const root = path.join(dir, 'content');
+      const fill = (s: string) =>
+        s
+          .replace(/\{tmp\}/g, dir)
+          .replace(/\{root\}/g, root)
+          .replace(/\{pid\}/g, String(process.pid));
+      cpSync(path.join(CASES, name), root, { recursive: true, filter: (src) => path.basename(src) !== 'case.json' });
+      for (const [link, target] of Object.entries(c.symlinks ?? {})) symlinkSync(target, path.join(root, link));
+      const dist = path.join(dir, 'dist');
+      cpSync(reference, dist, { recursive: true });
+      const lock = c.lockHeld ? await acquireLock(`${dist}.lock`, { waitMs: 0 }) : undefined;
+      const before = hashTree(dir);
+      const args = (c.args ?? []).map(fill);
+      const env = { CONTENT_ROOT: root };
+
+      try {
+        const build = await run('scripts/build.ts', args.includes('--out') ? args : ['--out', dist, ...args], env);
+        const check = c.check === undefined ? undefined : await run('scripts/check.ts', [], env);
+        const times = `build ${(build.ms / 1000).toFixed(2)} s` + (check ? `, check ${(check.ms / 1000).toFixed(2)} s` : '');
+        console.log(`hostile ${name}: ${times}`);
+
+        expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(c.status ?? 1);
+        expect(lines(build)).toContain(fill(c.error));
+        if (check) {
+          expect(check.status, check.stderr).toBe(1);
+          expect(lines(check)).toContain(fill(c.check!));
+        }
+        if (c.canaryFile) expect(existsSync(path.join(dir, c.canaryFile)), `${c.canaryFile} was created`).toBe(false);
+        if (c.canarySecret) {
+          const secret = Buffer.from(c.canarySecret);
+          const leaked = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => {
+            const file = path.join(dist, f);
+            return statSync(file).isFile() && readFileSync(file).includes(secret);
+          });
+          expect(leaked, 'files in dist/ holding the canary secret').toEqual([]);
+        }
+        if ((c.status ?? 1) === 0) {
+          // Input that is fine after all (a warning at most): a complete new build, nothing else touched.
+          const outside = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([f]) => !f.startsWith('dist/')));
+          expect(existsSync(path.join(dist, BUILD_MARKER))).toBe(true);
+          expect(outside(hashTree(dir)), 'files changed beside dist/').toEqual(outside(before));
+        } else {
+          expect(hashTree(dir), 'files changed under the case folder').toEqual(before);
+        }
+        for (const [what, r] of [['build', build] as const, ['check', check] as const]) {
+          if (r)
+            expect(r.ms / 1000, `${what} took ${(r.ms / 1000).toFixed(2)} s, over ${c.maxSeconds} s`).toBeLessThanOrEqual(c.maxSeconds);
+        }
+      } finally {
+        lock?.release();
+      }
+    },
+    60_000,
+  );
+});
