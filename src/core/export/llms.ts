@@ -42,6 +42,7 @@ const SECTIONS: Record<ReferenceEntry['kind'], string> = {
   structure: 'Data structures',
   form: 'Connection property objects',
   doc: 'Guides',
+  function: 'Client library',
 } as Record<ReferenceEntry['kind'], string>;
 
 /** A reference page as an llms.txt line: its section (per product when there are several) and summary. */

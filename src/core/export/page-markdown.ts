@@ -79,6 +79,21 @@ function section(title: string, html: string, o: MarkdownOptions): string[] {
   return md ? [`## ${title}`, md] : [];
 }
 
+/** The endpoint's facts (pagination, sorting, rate limit, authorisation) as one line. */
+function facts(e: EndpointEntry): string {
+  const d = e.details;
+  const required = (v: boolean) => (v ? 'required' : 'not required');
+  return [
+    d.pagination !== undefined ? `Paginated: ${d.pagination} per page` : '',
+    d.orderBy !== undefined || d.sortType !== undefined ? `Sorted by: ${[d.orderBy, d.sortType].filter(Boolean).join(', ')}` : '',
+    d.rateLimit !== undefined ? `Rate limit: ${d.rateLimit}` : '',
+    d.authorizationRequired !== undefined ? `Authorization: ${required(d.authorizationRequired)}` : '',
+    d.accessTokenRequired !== undefined ? `Access token: ${required(d.accessTokenRequired)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 function endpoint(e: EndpointEntry, o: MarkdownOptions): string[] {
   const versions =
     e.versions.length > 1 ? `Version ${e.version}${e.latest ? ' (latest)' : ''} of ${e.versions.map((v) => v.number).join(', ')}.` : '';
@@ -88,8 +103,12 @@ function endpoint(e: EndpointEntry, o: MarkdownOptions): string[] {
   return [
     `# ${e.title}`,
     `\`${e.method.toUpperCase()} ${e.fullUrl || e.shortUrl}\``,
-    ...(versions ? [versions] : []),
+    ...[versions, facts(e)].filter(Boolean),
     ...[e.descriptionHtml, e.notesHtml].map((h) => htmlToMarkdown(h, o.resolve)).filter(Boolean),
+    ...(e.resourceList.length
+      ? ['## Resource list', e.resourceList.map((r) => `- **${r.name}**: ${cell(htmlToMarkdown(r.html, o.resolve))}`).join('\n')]
+      : []),
+    ...section('Request body', e.requestBodyHtml, o),
     ...(e.arguments.length ? ['## Arguments', paramTable(e.arguments, o)] : []),
     ...section('Returns', e.returnsHtml, o),
     ...(e.responseAttributes.length ? ['### Response attributes', paramTable(e.responseAttributes, o, false)] : []),
@@ -140,6 +159,25 @@ function blocks(entry: ReferenceEntry, o: MarkdownOptions): string[] {
         ...entry.sections
           .flatMap((s) => [...(s.title ? [`${'#'.repeat(s.level)} ${s.title}`] : []), htmlToMarkdown(s.html, o.resolve)])
           .filter(Boolean),
+      ];
+    case 'function':
+      return [
+        `# ${entry.title}`,
+        fence(entry.definition, 'javascript'),
+        ...[htmlToMarkdown(entry.descriptionHtml, o.resolve)].filter(Boolean),
+        ...(entry.options.length ? ['## Options', paramTable(entry.options, o)] : []),
+        ...(entry.examples.length
+          ? [
+              '## Examples',
+              ...entry.examples.flatMap((x) =>
+                [
+                  `### ${x.title}`,
+                  htmlToMarkdown(x.descriptionHtml, o.resolve),
+                  x.sample ? fence(x.sample.code, x.sample.lang) : '',
+                ].filter(Boolean),
+              ),
+            ]
+          : []),
       ];
     default: {
       // A kind this exporter does not know yet still gets its title and description.

@@ -101,7 +101,7 @@ function buildDocument(
     if (ids.has(id)) id = `${b.entry.key}-v${b.entry.version}`;
     for (let i = 2; ids.has(id); i++) id = `${b.entry.key}-${i}`;
     ids.add(id);
-    const op = { operationId: id, tags: [tagOf(b.entry)], ...b.operation };
+    const op: Record<string, unknown> = { operationId: id, tags: [tagOf(b.entry)], ...b.operation };
     if (b.server && b.server !== main) op.servers = [server(b.server)];
     b.security.forEach((s) => security.add(s));
     const item = (paths[b.path] ??= {});

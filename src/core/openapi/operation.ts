@@ -168,7 +168,9 @@ export function buildOperation(entry: EndpointEntry, context: OperationContext):
   if (bodyParams.length || withBody) {
     const schema: Schema = bodyParams.length ? objectSchema(bodyParams, { resolve: ctx.resolve }) : {};
     const example = withBody ? bodyExample(withBody) : undefined;
+    const description = htmlToMarkdown(entry.requestBodyHtml, ctx.resolve);
     operation.requestBody = {
+      ...(description ? { description } : {}),
       required: bodyParams.some((p) => p.required) || (!bodyParams.length && withBody !== undefined),
       content: { [mediaType(models) ?? 'application/json']: { schema, ...(example !== undefined ? { example } : {}) } },
     };
