@@ -11,7 +11,8 @@ import { checkContent, formatProblem } from '../src/core/check/check.ts';
 import { siteOptions } from '../src/site-options.ts';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
+// `npm run check --strict` (without `--`) hands the flag to npm, which passes it on as npm_config_strict.
+const flag = (name: string) => args.includes(name) || process.env[`npm_config_${name.slice(2)}`] === 'true';
 const value = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -28,7 +29,7 @@ if (!existsSync(options.root)) {
 }
 
 const started = performance.now();
-const report = checkContent(options);
+const report = checkContent(options, { strict: flag('--strict') });
 const ms = Math.round(performance.now() - started);
 const failed = report.errors > 0 || (flag('--strict') && report.warnings > 0);
 

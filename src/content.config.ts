@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { referenceLoader } from './loader.ts';
+import { PageSchema } from './schemas/front-matter.ts';
 import { siteOptions } from './site-options.ts';
 import { prosePagesDir } from './utils/prose.ts';
 
@@ -13,10 +13,7 @@ export const collections = {
   pages: defineCollection({
     // A Jekyll tree usually has no MDX pages; then the collection stays empty and is never queried.
     loader: pagesDir ? glob({ pattern: '**/*.{md,mdx}', base: pagesDir }) : { name: 'no-prose-pages', load: async () => {} },
-    schema: z.object({
-      title: z.string(),
-      description: z.string().optional(),
-      order: z.number().optional(),
-    }),
+    // The same schema `npm run check` judges MDX front matter with.
+    schema: PageSchema,
   }),
 };

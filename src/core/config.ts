@@ -6,9 +6,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ContentError } from './errors.ts';
+import { ContentError, ContentErrors, type ContentWarning } from './errors.ts';
 import { readTextFile } from './files.ts';
-import { parseYaml } from './yaml.ts';
+import { findUnknownKeys, keyTree, type KeyTree } from './known-keys.ts';
+import { closest } from './suggest.ts';
+import { issueMessage } from './zod-messages.ts';
+import { formatFieldPath, parseYaml, type FieldPath } from './yaml.ts';
 import { SiteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 
 export const NATIVE_CONFIG = 'site.yml';
@@ -30,15 +33,52 @@ export interface LoadedConfig {
   paths: ResolvedPaths;
   /** Config files read, for change detection. */
   files: string[];
+  /** Unknown keys in site.yml or the overlay (and YAML warnings of the config files). */
+  warnings: ContentWarning[];
 }
 
-function readYamlMapping(absolute: string, root: string): Record<string, unknown> {
+interface ConfigFile {
+  /** As messages name it: relative to the content root (or the overlay's folder). */
+  file: string;
+  data: Record<string, unknown>;
+  lineOf(path: FieldPath, options?: { key?: boolean }): number | undefined;
+  warnings: ContentWarning[];
+}
+
+function readYamlMapping(absolute: string, root: string): ConfigFile {
   const file = path.relative(root, absolute) || absolute;
-  const { data } = parseYaml({ text: readTextFile(absolute, file), file });
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  const parsed = parseYaml({ text: readTextFile(absolute, file), file });
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     throw new ContentError({ file, line: 1 }, 'the site config must be a YAML mapping');
   }
-  return data as Record<string, unknown>;
+  return { file, data: parsed.data as Record<string, unknown>, lineOf: parsed.lineOf, warnings: parsed.warnings };
+}
+
+function getIn(data: unknown, at: FieldPath): unknown {
+  return at.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), data);
+}
+
+const SITE_CONFIG_KEYS: KeyTree = keyTree(SiteConfigSchema)!;
+
+/**
+ * Unknown keys of a config file. In site.yml, other top-level keys are the site's own `site.<key>`
+ * variables, so only one that looks like a typo of a known key is reported; below a known section
+ * (`folders`, `liquid`, …) and anywhere in an overlay, which holds only settings, every unknown key is.
+ */
+function unknownConfigKeys(config: ConfigFile, kind: 'site' | 'overlay'): ContentWarning[] {
+  return findUnknownKeys(config.data, SITE_CONFIG_KEYS).flatMap((u) => {
+    const topLevel = u.path.length === 1;
+    if (kind === 'site' && topLevel && closest(u.key, SITE_CONFIG_KEYS.keys.keys()) === undefined) return [];
+    return [
+      {
+        file: config.file,
+        field: formatFieldPath(u.path),
+        line: config.lineOf(u.path, { key: true }),
+        code: 'unknown-key',
+        message: `unknown key "${u.key}" in the site config${u.suggestion}`,
+      },
+    ];
+  });
 }
 
 /** Jekyll collections live in `_<name>` folders (under `collections_dir` when set). */
@@ -94,16 +134,24 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
   const native = path.join(root, NATIVE_CONFIG);
   const jekyll = path.join(root, JEKYLL_CONFIG);
   const files: string[] = [];
+  const sources: ConfigFile[] = [];
+  const warnings: ContentWarning[] = [];
   let raw: Record<string, unknown>;
   let layout: LoadedConfig['layout'];
   if (existsSync(native)) {
     layout = 'native';
     files.push(native);
-    raw = readYamlMapping(native, root);
+    const site = readYamlMapping(native, root);
+    sources.push(site);
+    raw = site.data;
+    warnings.push(...site.warnings, ...unknownConfigKeys(site, 'site'));
   } else if (existsSync(jekyll)) {
     layout = 'jekyll';
     files.push(jekyll);
-    raw = jekyllToSiteConfig(readYamlMapping(jekyll, root), root);
+    // _config.yml is Jekyll's: dozens of keys Jekyll and its plugins read, so none is reported.
+    const config = readYamlMapping(jekyll, root);
+    sources.push(config);
+    raw = jekyllToSiteConfig(config.data, root);
   } else {
     throw new ContentError(
       { file: root },
@@ -116,15 +164,25 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
     const overlay = path.resolve(overlayFile);
     if (!existsSync(overlay)) throw new ContentError({ file: overlay }, 'SITE_CONFIG file does not exist');
     files.push(overlay);
-    raw = deepMerge(raw, absolutiseFolders(readYamlMapping(overlay, path.dirname(overlay)), path.dirname(overlay)));
+    const over = readYamlMapping(overlay, root);
+    sources.push(over);
+    warnings.push(...over.warnings, ...unknownConfigKeys(over, 'overlay'));
+    raw = deepMerge(raw, absolutiseFolders(over.data, path.dirname(overlay)));
   }
 
   const parsed = SiteConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ContentError(
-      { file: path.relative(root, files[0]) || files[0], field: issue.path.join('.') },
-      `invalid site config: ${issue.message}`,
+    // Every wrong field at once, each in the file that sets it (the overlay wins where both do).
+    throw new ContentErrors(
+      parsed.error.issues.map((issue) => {
+        const at = issue.path as Array<string | number>;
+        const source = sources.findLast((s) => getIn(s.data, at) !== undefined) ?? sources[0];
+        const line = source.lineOf(at) ?? source.lineOf(at.slice(0, -1));
+        return new ContentError(
+          { file: source.file, field: formatFieldPath(at), ...(line ? { line } : {}) },
+          `invalid site config: ${issueMessage(issue)}`,
+        );
+      }),
     );
   }
   const config = parsed.data;
@@ -141,5 +199,6 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
       includes: config.folders.includes.map(abs),
     },
     files,
+    warnings,
   };
 }

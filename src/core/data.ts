@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ContentError, type ContentWarning } from './errors.ts';
+import { ContentError, ContentErrors, type ContentWarning } from './errors.ts';
 import { listFiles, readTextFile } from './files.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { parseYaml } from './yaml.ts';
@@ -18,8 +18,30 @@ export interface SiteData {
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 
-function parseDataFile(absolute: string, file: string, warnings: ContentWarning[], cache?: ParseCache): unknown {
+export interface DataOptions {
+  /** Parsed files kept between loads by a long-running process (see parse-cache.ts). */
+  cache?: ParseCache;
+  /**
+   * An empty data file (or one of only comments) is an `error` (a native site: almost always a save gone
+   * wrong), or a `warn`ing (a Jekyll tree, where it is nil, as Jekyll read it).
+   */
+  emptyFiles?: 'error' | 'warn';
+}
+
+/** Nothing but whitespace and YAML comments. */
+const EMPTY_YAML = /^(?:\s*(?:#.*)?(?:\r?\n|$))*$/;
+
+function parseDataFile(absolute: string, file: string, warnings: ContentWarning[], options: DataOptions): unknown {
+  const { cache } = options;
   const text = readTextFile(absolute, file);
+  if (EMPTY_YAML.test(text)) {
+    const message = 'data file is empty';
+    if (options.emptyFiles === 'warn') {
+      warnings.push({ file, line: 1, message: `${message}; it reads as nil (as in Jekyll)` });
+      return null;
+    }
+    throw new ContentError({ file, line: 1 }, message, 'Add the data (a YAML mapping or list), or delete the file.');
+  }
   if (/\.json$/i.test(absolute)) {
     try {
       return JSON.parse(text);
@@ -39,8 +61,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** `cache`: parsed files kept between loads by a long-running process (see parse-cache.ts). */
-export function loadSiteData(dataDir: string, root: string, cache?: ParseCache): SiteData {
+/** Reads every data file, even after one fails, and throws all their errors together. */
+export function loadSiteData(dataDir: string, root: string, options: DataOptions = {}): SiteData {
+  const { cache } = options;
+  const errors: ContentError[] = [];
   const data: Record<string, unknown> = {};
   const warnings: ContentWarning[] = [];
   if (!existsSync(dataDir)) return { data, files: [], warnings };
@@ -54,10 +78,18 @@ export function loadSiteData(dataDir: string, root: string, cache?: ParseCache):
       if (!isPlainObject(node[part])) node[part] = {};
       node = node[part] as Record<string, unknown>;
     }
-    const value = parseDataFile(absolute, file, warnings, cache);
+    let value: unknown;
+    try {
+      value = parseDataFile(absolute, file, warnings, options);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      errors.push(error);
+      continue;
+    }
     // A folder and a file with the same name both feed one key; keep both where they are mappings.
     node[leaf] = isPlainObject(node[leaf]) && isPlainObject(value) ? { ...node[leaf], ...value } : value;
   }
   cache?.prune('data:', new Set(files.map((f) => `data:${f}`)));
+  if (errors.length) throw new ContentErrors(errors);
   return { data, files, warnings };
 }

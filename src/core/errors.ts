@@ -35,6 +35,8 @@ export class ContentError extends Error {
 /** Several content errors found in one pass, reported together so a writer can fix them in one go. */
 export class ContentErrors extends Error {
   readonly errors: ContentError[];
+  /** Warnings the failed pass had found by then, for a checker that lists both. */
+  warnings: ContentWarning[] = [];
 
   constructor(errors: ContentError[]) {
     super(
@@ -48,6 +50,11 @@ export class ContentErrors extends Error {
 
 export interface ContentWarning extends ContentLocation {
   message: string;
+  /**
+   * What kind of problem, for callers that treat some differently: `unknown-key` warnings of a native
+   * site are errors under `npm run check --strict`.
+   */
+  code?: 'unknown-key';
 }
 
 export function formatWarning(w: ContentWarning): string {

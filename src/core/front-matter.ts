@@ -14,7 +14,7 @@ export interface SourceDocument {
   absolutePath: string;
   data: Record<string, unknown>;
   body: string;
-  lineOf(path: FieldPath): number | undefined;
+  lineOf(path: FieldPath, options?: { key?: boolean }): number | undefined;
   warnings: ParsedYaml['warnings'];
 }
 
@@ -48,7 +48,7 @@ export function parseFrontMatter(text: string, file: string, absolutePath = file
     absolutePath,
     data: data as Record<string, unknown>,
     body: result.content,
-    lineOf: (path) => parsed?.lineOf(path),
+    lineOf: (path, options) => parsed?.lineOf(path, options),
     warnings: parsed?.warnings ?? [],
   };
 }

@@ -4,15 +4,18 @@
  *   warning instead of aborting the build;
  * - the parsed document is kept so callers can map a field path back to a line for error messages.
  */
-import { isScalar, LineCounter, parseDocument, Scalar, visit, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, Scalar, visit, type Document } from 'yaml';
 import { ContentError, type ContentWarning } from './errors.ts';
 
 export type FieldPath = ReadonlyArray<string | number>;
 
 export interface ParsedYaml {
   data: unknown;
-  /** 1-based line where the value at `path` starts, or where its text starts for block scalars (`|`, `>`). */
-  lineOf(path: FieldPath): number | undefined;
+  /**
+   * 1-based line where the value at `path` starts, or where its text starts for block scalars (`|`, `>`);
+   * with `key`, the line of the key itself (for messages about the key, such as an unknown one).
+   */
+  lineOf(path: FieldPath, options?: { key?: boolean }): number | undefined;
   warnings: ContentWarning[];
 }
 
@@ -60,7 +63,14 @@ export function parseYaml({ text, file, lineOffset = 0 }: YamlSource): ParsedYam
   return {
     data: doc.toJS({ maxAliasCount: -1 }) ?? {},
     warnings,
-    lineOf(path) {
+    lineOf(path, options) {
+      if (options?.key && path.length) {
+        const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as (string | number)[], true) : doc.contents;
+        const last = path[path.length - 1];
+        const pair = isMap(parent) ? parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last) : undefined;
+        const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (range) return line(range[0]);
+      }
       const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number, number]; type?: string } | undefined;
       if (!node?.range) return undefined;
       const start = line(node.range[0]);

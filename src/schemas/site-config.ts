@@ -8,25 +8,28 @@ const folderList = z.union([z.string(), z.array(z.string())]).transform((v) => (
 
 export const FoldersSchema = z.object({
   /** Site data: every .yml/.yaml/.json below it becomes `site.data.<path>`. */
-  data: z.string().default('data'),
+  data: z.string().default('data').describe('Site data folder: data/a/b.yml is site.data.a.b.'),
   /** Folders searched (recursively) for endpoint, object, structure and doc files. */
-  reference: folderList.default(['reference']),
+  reference: folderList.default(['reference']).describe('Folders searched for endpoint, object, structure and doc files.'),
   /** MDX prose pages. */
-  pages: z.string().default('pages'),
+  pages: z.string().default('pages').describe('MDX prose pages.'),
   /** Liquid includes for `{% include %}` inside front-matter strings. */
-  includes: folderList.default(['includes']),
+  includes: folderList.default(['includes']).describe('Liquid includes for {% include %} in front-matter strings.'),
 });
 
 export const LiquidConfigSchema = z.object({
   /** Undefined variables and unknown filters fail the build; `false` turns them into warnings. */
-  strict: z.boolean().default(true),
+  strict: z
+    .boolean()
+    .default(true)
+    .describe('Undefined variables, missing site-data keys and unknown filters fail the build (false: warnings).'),
   /** Nested `flatify` calls deeper than this are a runaway template (a string that flatifies itself). */
-  'max-flatify-depth': z.number().int().min(1).default(20),
+  'max-flatify-depth': z.number().int().min(1).default(20).describe('Deeper flatify nesting is reported as runaway recursion.'),
   /**
    * Content types whose pages report undefined names as warnings in a strict site: for files that
    * relied on variables bound by Jekyll includes this generator does not have.
    */
-  'lax-content-types': z.array(z.string()).default([]),
+  'lax-content-types': z.array(z.string()).default([]).describe('Content types whose undefined names are warnings.'),
 });
 
 /**
@@ -36,8 +39,11 @@ export const LiquidConfigSchema = z.object({
  * endpoint's context, `item` bound to the row.
  */
 export const ResourceListSchema = z.object({
-  rows: z.string(),
-  'show-if': z.record(z.string(), z.string()).default({}),
+  rows: z.string().describe('Liquid expression giving the rows (`name`, `description`, optional `id`).'),
+  'show-if': z
+    .record(z.string(), z.string())
+    .default({})
+    .describe('Row id → Liquid expression that must give something for the row to show.'),
 });
 
 /** Sidebar group of each doc content type, in sidebar order (MDX pages join the `api-doc` group). */
@@ -48,25 +54,46 @@ export const DEFAULT_DOC_GROUPS = {
   'js-doc': 'JavaScript client',
 };
 
+export const FrontMatterConfigSchema = z.object({
+  /**
+   * Keys that are not typos although the generator does not read them, by content type (`"*"`: every
+   * type): a Jekyll tree's templates read keys of their own. Nested keys as dotted paths through lists
+   * (`object-attributes.applies-to`); a declared key's value is not checked further.
+   */
+  'known-keys': z
+    .record(z.string(), z.array(z.string()))
+    .default({})
+    .describe('Extra known front-matter keys by content type ("*": all), as dotted paths.'),
+});
+
+/**
+ * The site config. Loose: other top-level keys are the site's own variables, which Liquid reads as
+ * `site.<key>` (a key close to a known one, such as `titel`, is reported as a likely typo).
+ */
 export const SiteConfigSchema = z.looseObject({
-  title: z.string().default('API Reference'),
-  description: z.string().default(''),
+  title: z.string().default('API Reference').describe('Site title.'),
+  description: z.string().default('').describe('Site description (meta tags).'),
   /** Absolute origin of the deployed site (Jekyll's `url`), used by `absolute_url`. */
   url: z
     .string()
     .nullish()
-    .transform((v) => (v ?? '').replace(/\/+$/, '')),
+    .transform((v) => (v ?? '').replace(/\/+$/, ''))
+    .describe('Absolute origin of the deployed site (Jekyll url).'),
   /** Path the site is served under (Jekyll's `baseurl`); becomes Astro's `base`. */
   baseurl: z
     .string()
     .nullish()
-    .transform((v) => normaliseBase(v ?? '')),
-  folders: FoldersSchema.default(FoldersSchema.parse({})),
+    .transform((v) => normaliseBase(v ?? ''))
+    .describe('Path the site is served under (Jekyll baseurl).'),
+  folders: FoldersSchema.default(FoldersSchema.parse({})).describe('Where the content lives.'),
   /** Short names bound before every render, as Liquid expressions: `link: site.data.urls`. */
-  aliases: z.record(z.string(), z.string()).default({}),
-  liquid: LiquidConfigSchema.default(LiquidConfigSchema.parse({})),
+  aliases: z.record(z.string(), z.string()).default({}).describe('Names bound before every render, as Liquid expressions.'),
+  liquid: LiquidConfigSchema.default(LiquidConfigSchema.parse({})).describe('Liquid options.'),
   /** Where Errors-tab rows live: a Liquid expression giving a map of `<endpoint>: { all: [...] }`. */
-  'response-codes': z.string().default('site.data[page.product-type].response-codes'),
+  'response-codes': z
+    .string()
+    .default('site.data[page.product-type].response-codes')
+    .describe('Liquid expression for the Errors-tab rows.'),
   /**
    * Origin of the site this one replaces. Root-relative links to pages this site does not build (a
    * migrated site links to its old guides) are pointed there instead of being reported as broken.
@@ -74,16 +101,19 @@ export const SiteConfigSchema = z.looseObject({
   'legacy-url': z
     .string()
     .nullish()
-    .transform((v) => (v ?? '').replace(/\/+$/, '')),
+    .transform((v) => (v ?? '').replace(/\/+$/, ''))
+    .describe('Origin of the replaced site, for links to pages this site does not build.'),
   /** Rows of the "Resource list" table on endpoint pages; none when unset. */
-  'resource-list': ResourceListSchema.optional(),
+  'resource-list': ResourceListSchema.optional().describe('Rows of the endpoint pages’ Resource list table.'),
   /** Sidebar group titles of the doc content types (`api-doc`, `overview`, `guide`, `js-doc`). */
   'doc-groups': z
     .record(z.string(), z.string())
     .default({})
-    .transform((v): Record<string, string> => ({ ...DEFAULT_DOC_GROUPS, ...v })),
+    .transform((v): Record<string, string> => ({ ...DEFAULT_DOC_GROUPS, ...v }))
+    .describe('Sidebar group titles of the doc content types.'),
   /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
-  'broken-links': z.enum(['error', 'warn']).default('error'),
+  'broken-links': z.enum(['error', 'warn']).default('error').describe('A link to no page fails the build, or warns.'),
+  'front-matter': FrontMatterConfigSchema.default(FrontMatterConfigSchema.parse({})).describe('Front-matter checks.'),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

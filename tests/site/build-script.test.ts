@@ -60,6 +60,7 @@ describe('build script with bad content', () => {
     expect(`${run.stdout}\n${run.stderr}`).toContain(
       `pages/introduction.mdx:${line}: broken link "#arg-wieght" on page /guides/introduction/: no page has an element with id "arg-wieght"`,
     );
-    expect(existsSync(out)).toBe(false);
+    // Nothing written: no output, no staging folder or lock left beside it.
+    expect(readdirSync(tmp).filter((name) => name.startsWith('out-mdx'))).toEqual([]);
   }, 180_000);
 });

@@ -10,7 +10,8 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BAD_CASES, caseRoot, HUGE_CASE, type BadCase } from '../fixtures/bad/cases.ts';
+import { BAD_CASES, caseRoot, HUGE_CASE, linesOf, type BadCase } from '../fixtures/bad/cases.ts';
+import { buildWarningLine, WARN_CASES, warnCaseRoot } from '../fixtures/warn/cases.ts';
 import { BUILD_MARKER } from '../../src/core/output/guard.ts';
 import { CORPUS, hasCorpus, REPO_ROOT } from './helpers/site.ts';
 
@@ -76,7 +77,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('bad input: %s', (name, c)
   it('npm run build prints the exact line, exits 1 and leaves the earlier output untouched', () => {
     const { build, out } = results.get(name)!;
     expect(build.status, build.stderr).toBe(1);
-    expect(build.stderr.split('\n')).toContain(c.build);
+    for (const line of linesOf(c.build)) expect(build.stderr.split('\n')).toContain(line);
     expect(build.stderr).toContain('was left untouched');
     expect(readdirSync(out).sort()).toEqual([BUILD_MARKER, 'index.html']);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(`earlier build of ${name}`);
@@ -97,7 +98,7 @@ describe('npm run check on real content', () => {
     made.push(root);
     const r = await run('scripts/check.ts', ['--root', root]);
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stderr.split('\n')).toContain(c.check);
+    for (const line of linesOf(c.check)) expect(r.stderr.split('\n')).toContain(line);
     expect(r.stdout).toMatch(/^✗ .*: 1 error, \d+ warnings? \(\d+ ms\)$/m);
   });
 
@@ -143,4 +144,45 @@ describe('npm run check on real content', () => {
     },
     60_000,
   );
+});
+
+/**
+ * The warning cases: the build succeeds and logs each warning (`[WARN] [api-reference-loader] file:line
+ * (field "x"): message`); `npm run check` prints the same lines and passes, or fails under --strict.
+ */
+describe('warning cases: build and check report what used to pass in silence', () => {
+  const runs = new Map<string, { build: Run; check: Run; strict: Run }>();
+  beforeAll(async () => {
+    const jobs = WARN_CASES.map((c) => {
+      const { root, configFile } = warnCaseRoot(c);
+      made.push(root);
+      const out = path.join(tmp, `warn-${c.name}`, 'dist');
+      const env = { CONTENT_ROOT: root, ...(configFile ? { SITE_CONFIG: configFile } : {}) };
+      return async () => {
+        const build = await run('scripts/build.ts', ['--out', out], { ...env, SHOW_ALL_WARNINGS: '1' });
+        const check = await run('scripts/check.ts', [], env);
+        const strict = await run('scripts/check.ts', ['--strict'], env);
+        runs.set(c.name, { build, check, strict });
+      };
+    });
+    // One at a time: Astro builds of one project share its .astro/ folder.
+    await pool(jobs, 1);
+  }, 300_000);
+
+  it.each(WARN_CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    const { build, check, strict } = runs.get(name)!;
+    expect(build.status, build.stderr).toBe(0);
+    const logged = `${build.stdout}\n${build.stderr}`.split('\n');
+    for (const line of c.check) {
+      const expected = `[WARN] [api-reference-loader] ${buildWarningLine(line)}`;
+      expect(
+        logged.some((l) => l.endsWith(expected)),
+        expected,
+      ).toBe(true);
+    }
+    expect(check.status, check.stderr).toBe(0);
+    for (const line of c.check) expect(check.stderr.split('\n')).toContain(line);
+    expect(strict.status).toBe(1);
+    for (const line of c.strict ?? []) expect(strict.stderr.split('\n')).toContain(line);
+  });
 });

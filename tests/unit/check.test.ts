@@ -7,7 +7,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../src/core/check/check.ts';
-import { BAD_CASES, caseRoot, HUGE_CASE, hugeDataFile } from '../fixtures/bad/cases.ts';
+import { BAD_CASES, caseRoot, HUGE_CASE, hugeDataFile, linesOf } from '../fixtures/bad/cases.ts';
+import { WARN_CASES, warnCaseRoot } from '../fixtures/warn/cases.ts';
 import { fixture, removeTempRoots, tempRoot } from './_helpers.ts';
 
 const roots: string[] = [];
@@ -30,10 +31,10 @@ describe('checkContent on the bad-input cases', () => {
   });
 
   for (const c of BAD_CASES) {
-    it(`${c.name}: exactly one error, file:line field: message`, () => {
+    it(`${c.name}: exactly its error lines, file:line field: message`, () => {
       const root = caseRoot(c);
       roots.push(root);
-      expect(errorLines(root)).toEqual([c.check]);
+      expect(errorLines(root)).toEqual(linesOf(c.check));
     });
   }
 
@@ -43,7 +44,7 @@ describe('checkContent on the bad-input cases', () => {
     const file = path.join(root, 'data/widgets/catalog.yml');
     expect(readFileSync(file).length).toBeGreaterThan(5_000_000);
     const started = performance.now();
-    expect(errorLines(root)).toEqual([HUGE_CASE.check]);
+    expect(errorLines(root)).toEqual(linesOf(HUGE_CASE.check));
     writeFileSync(file, hugeDataFile(false));
     const report = checkContent({ root });
     console.log(`check of a 5 MB data file: ${Math.round(performance.now() - started)} ms for the broken and the fixed file`);
@@ -87,5 +88,39 @@ describe('checkContent collects across files and stages', () => {
     expect(errorLines(root)).toEqual([
       'reference/widgets/widget-object.md:27 available-methods[2].id: duplicate id "list-widgets" (also available-methods[1])',
     ]);
+  });
+});
+
+describe('checkContent on the warning cases (issue 10: nothing dropped in silence)', () => {
+  for (const c of WARN_CASES) {
+    it(`${c.name}: no error, and exactly its warnings beyond those of ${c.base}`, () => {
+      const { root, configFile } = warnCaseRoot(c);
+      roots.push(root);
+      const baseConfig = c.overlay && !c.overlay.startsWith('case:') ? configFile : undefined;
+      const base = new Set(checkContent({ root: fixture(c.base), configFile: baseConfig }).problems.map(formatProblem));
+      const report = checkContent({ root, configFile });
+      expect(report.errors).toBe(0);
+      expect(report.problems.map(formatProblem).filter((l) => !base.has(l))).toEqual(c.check);
+    });
+    if (c.strict) {
+      it(`${c.name}: --strict makes them errors in a native site`, () => {
+        const { root, configFile } = warnCaseRoot(c);
+        roots.push(root);
+        const report = checkContent({ root, configFile }, { strict: true });
+        expect(report.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual(c.strict);
+      });
+    }
+  }
+
+  it('--strict leaves unknown keys of a Jekyll tree as warnings: its templates may read any key', () => {
+    const root = tempRoot('jekyll-site', {
+      '_developers/list-things.md':
+        '---\nproduct-type: "connect"\ncontent-type: "api-endpoint"\nendpoint: "things"\nkey: "list-things"\nmethod: "get"\ntitle: "List things"\nlayout-hint: "wide"\n---\n',
+    });
+    const report = checkContent({ root, configFile: fixture('overlays', 'jekyll.yml') }, { strict: true });
+    expect(report.errors).toBe(0);
+    expect(report.problems.map(formatProblem)).toContain(
+      '_developers/list-things.md:8 layout-hint: warning: unknown key "layout-hint" (api-endpoint)',
+    );
   });
 });

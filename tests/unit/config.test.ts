@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteConfig } from '../../src/core/config.ts';
-import { ContentError } from '../../src/core/errors.ts';
+import { ContentError, ContentErrors } from '../../src/core/errors.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { normaliseBase } from '../../src/schemas/site-config.ts';
 import { fixture, objectAt, removeTempRoots, tempRoot } from './_helpers.ts';
@@ -196,10 +196,35 @@ describe('config errors', () => {
     expect(e.message).toContain('must be a YAML mapping');
   });
 
-  it('a field of the wrong type names the field path', () => {
-    const e = configError(() => loadSiteConfig(tempRoot(undefined, { 'site.yml': 'liquid:\n  strict: "yes"\n' })));
-    expect(e.location).toMatchObject({ file: 'site.yml', field: 'liquid.strict' });
-    expect(e.message).toContain('invalid site config');
+  it('every wrong field is reported, each with its field path and line, not only the first', () => {
+    const root = tempRoot(undefined, {
+      'site.yml': 'title: "x"\nliquid:\n  strict: "yes"\nbroken-links: "never"\nfolders:\n  data: [a]\n',
+    });
+    let thrown: unknown;
+    try {
+      loadSiteConfig(root);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ContentErrors);
+    expect((thrown as ContentErrors).errors.map((e) => e.message)).toEqual([
+      'site.yml:6 (field "folders.data"): invalid site config: must be a string, not a list',
+      'site.yml:3 (field "liquid.strict"): invalid site config: must be true or false, not a string',
+      'site.yml:4 (field "broken-links"): invalid site config: Invalid option: expected one of "error"|"warn"',
+    ]);
+  });
+
+  it('a wrong field set by the overlay is reported in the overlay', () => {
+    const root = tempRoot(undefined, { 'site.yml': 'title: "x"\n', 'overlay.yml': 'aliases:\n  link: 3\n' });
+    let thrown: unknown;
+    try {
+      loadSiteConfig(root, path.join(root, 'overlay.yml'));
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as ContentErrors).errors.map((e) => e.message)).toEqual([
+      'overlay.yml:2 (field "aliases.link"): invalid site config: must be a string, not a number',
+    ]);
   });
 
   it('malformed YAML in site.yml names the file and line', () => {

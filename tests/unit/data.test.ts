@@ -4,8 +4,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { loadSiteData } from '../../src/core/data.ts';
-import { ContentError } from '../../src/core/errors.ts';
+import { loadSiteData, type DataOptions } from '../../src/core/data.ts';
+import { ContentError, ContentErrors } from '../../src/core/errors.ts';
 import { parseYaml } from '../../src/core/yaml.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { fixture, removeTempRoots, tempRoot } from './_helpers.ts';
@@ -17,15 +17,21 @@ const loaded = loadSiteData(path.join(root, 'data'), root);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- deep look-ups into arbitrary test data
 const data = loaded.data as Record<string, any>;
 
-function loadError(files: Record<string, string>): ContentError {
+function loadErrors(files: Record<string, string>, options: DataOptions = {}): ContentError[] {
   const dir = tempRoot(undefined, files);
   try {
-    loadSiteData(path.join(dir, 'data'), dir);
+    loadSiteData(path.join(dir, 'data'), dir, options);
   } catch (error) {
-    expect(error).toBeInstanceOf(ContentError);
-    return error as ContentError;
+    expect(error).toBeInstanceOf(ContentErrors);
+    return (error as ContentErrors).errors;
   }
   throw new Error('expected loadSiteData to throw');
+}
+
+function loadError(files: Record<string, string>): ContentError {
+  const errors = loadErrors(files);
+  expect(errors).toHaveLength(1);
+  return errors[0];
 }
 
 describe('nesting by path', () => {
@@ -120,6 +126,52 @@ describe('malformed files', () => {
   it('fails the build on malformed data with the file in the message', () => {
     const dir = tempRoot('mini-site', { 'data/widgets/limits.yml': 'max: 1\n\tbad: 2\n' });
     expect(() => buildReference({ root: dir })).toThrow(/data\/widgets\/limits\.yml:2: malformed YAML/);
+  });
+
+  it('reads every file and reports each broken one, not only the first', () => {
+    const errors = loadErrors({
+      'data/a.yml': 'x: y: z\n',
+      'data/b.yml': 'fine: 1\n',
+      'data/c.json': '{,}\n',
+      'data/d.yml': 'a: 1\nb: "open\nc: 3\n',
+    });
+    expect(errors.map((e) => `${e.location.file}:${e.location.line ?? ''}`)).toEqual(['data/a.yml:1', 'data/c.json:', 'data/d.yml:4']);
+  });
+
+  it('an empty data file (or one of only comments) is an error in a native site', () => {
+    const errors = loadErrors({ 'data/empty.yml': '', 'data/comments.yml': '# nothing yet\n\n' }, { emptyFiles: 'error' });
+    expect(errors.map((e) => e.message)).toEqual([
+      'data/comments.yml:1: data file is empty\n  Hint: Add the data (a YAML mapping or list), or delete the file.',
+      'data/empty.yml:1: data file is empty\n  Hint: Add the data (a YAML mapping or list), or delete the file.',
+    ]);
+  });
+
+  it('an empty data file is a warning under a Jekyll tree, and reads as nil (as Jekyll read it)', () => {
+    const dir = tempRoot(undefined, { 'data/empty.yml': '', 'data/ok.yml': 'a: 1\n' });
+    const loaded = loadSiteData(path.join(dir, 'data'), dir, { emptyFiles: 'warn' });
+    expect(loaded.data).toEqual({ empty: null, ok: { a: 1 } });
+    expect(loaded.warnings).toEqual([{ file: 'data/empty.yml', line: 1, message: 'data file is empty; it reads as nil (as in Jekyll)' }]);
+  });
+
+  it('a build lists a broken data file together with broken front matter and schema errors', () => {
+    const dir = tempRoot('mini-site', {
+      'data/widgets/limits.yml': 'max: 1\n\tbad: 2\n',
+      'data/widgets/empty.yml': '',
+      'reference/widgets/list-widgets.md': '---\nkey: a: b\n---\n',
+      'reference/gizmos/gizmo-object.md': '---\ncontent-type: "api-object"\nendpoint: "gizmos"\ntitle: [1]\n---\n',
+    });
+    let thrown: unknown;
+    try {
+      buildReference({ root: dir });
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as ContentErrors).errors.map((e) => `${e.location.file}:${e.location.line}`)).toEqual([
+      'data/widgets/empty.yml:1',
+      'data/widgets/limits.yml:2',
+      'reference/widgets/list-widgets.md:2',
+      'reference/gizmos/gizmo-object.md:4',
+    ]);
   });
 
   it('maps field paths back to lines (block scalars to their first text line)', () => {

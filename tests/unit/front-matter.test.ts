@@ -101,11 +101,11 @@ describe('site-data cache (dev server)', () => {
   it('hands out copies of unchanged data files and re-reads edited ones', () => {
     const dir = tempRoot(undefined, { 'data/api.yml': 'base: "https://a.example"\ncodes: [400, 404]\n' });
     const cache = new ParseCache();
-    const first = loadSiteData(path.join(dir, 'data'), dir, cache);
+    const first = loadSiteData(path.join(dir, 'data'), dir, { cache });
     (first.data.api as { codes: number[] }).codes.push(500);
-    expect(loadSiteData(path.join(dir, 'data'), dir, cache).data).toEqual({ api: { base: 'https://a.example', codes: [400, 404] } });
+    expect(loadSiteData(path.join(dir, 'data'), dir, { cache }).data).toEqual({ api: { base: 'https://a.example', codes: [400, 404] } });
     writeFileSync(path.join(dir, 'data/api.yml'), 'base: "https://b.example"\n');
-    expect(loadSiteData(path.join(dir, 'data'), dir, cache).data).toEqual({ api: { base: 'https://b.example' } });
+    expect(loadSiteData(path.join(dir, 'data'), dir, { cache }).data).toEqual({ api: { base: 'https://b.example' } });
   });
 });
 

@@ -89,13 +89,19 @@ describe('endpoints', () => {
     expect(endpointAt(result, 'reference/widgets/list-widgets/').title).toBe('List all widgets');
   });
 
-  it('append an endpoint the object does not list, with a warning naming the file, field and line', () => {
+  it('append an endpoint the object does not list, with a warning naming the file, field and line (and warn of an unused endpoint title)', () => {
     expect(result.warnings).toEqual([
       {
         file: 'reference/widgets/archive-a-widget.md',
         field: 'key',
         line: 5,
         message: `"archive-a-widget" is not in reference/widgets/widget-object.md's available-methods; it is listed last`,
+      },
+      {
+        file: 'reference/widgets/list-widgets.md',
+        field: 'title',
+        line: 8,
+        message: `title "List widgets" differs from the object's available-methods title "List all widgets" (reference/widgets/widget-object.md:24), which is the one shown`,
       },
     ]);
   });

@@ -24,6 +24,16 @@ export interface Problem {
   field?: string;
   message: string;
   hint?: string;
+  /** See ContentWarning.code. */
+  code?: ContentWarning['code'];
+}
+
+export interface CheckOptions {
+  /**
+   * `--strict`: every warning fails the check, and in a native site (site.yml) unknown keys are errors:
+   * nothing else reads them, so they are typos. A Jekyll tree's templates may read any key.
+   */
+  strict?: boolean;
 }
 
 export interface CheckReport {
@@ -44,7 +54,7 @@ function fromError(e: ContentError): Problem {
 }
 
 function fromWarning(w: ContentWarning): Problem {
-  return { severity: 'warning', file: w.file, line: w.line, field: w.field, message: w.message };
+  return { severity: 'warning', file: w.file, line: w.line, field: w.field, message: w.message, ...(w.code ? { code: w.code } : {}) };
 }
 
 function contentErrors(error: unknown): ContentError[] | undefined {
@@ -109,18 +119,21 @@ function duplicateAnchors(entries: ReferenceEntry[]): Problem[] {
  * stage with errors; a checker should list what it can).
  */
 function structuralProblems(options: BuildOptions): { problems: Problem[]; groups?: Groups; documents: SourceDocument[] } {
-  const { paths, root } = loadSiteConfig(options.root, options.configFile);
+  const { paths, root, config, warnings: configWarnings } = loadSiteConfig(options.root, options.configFile);
   const parseErrors: ContentError[] = [];
   const documents = collectDocuments(paths.reference, root, parseErrors, options.parseCache).flatMap((c) => c.documents);
-  const problems = parseErrors.map(fromError);
+  const problems = [...parseErrors.map(fromError), ...configWarnings.map(fromWarning)];
+  // Warnings of files the build never reached (it stopped at an error) are still worth listing.
+  const sink = new WarningSink();
   try {
-    const groups = groupDocuments(documents, new WarningSink());
+    const groups = groupDocuments(documents, sink, { knownKeys: config['front-matter']['known-keys'] });
+    problems.push(...sink.list.map(fromWarning));
     problems.push(...duplicateMethodIds(groups));
     return { problems, groups: parseErrors.length ? undefined : groups, documents };
   } catch (error) {
     const errors = contentErrors(error);
     if (!errors) throw error;
-    problems.push(...errors.map(fromError));
+    problems.push(...sink.list.map(fromWarning), ...errors.map(fromError));
     return { problems, documents };
   }
 }
@@ -135,7 +148,7 @@ function addLines(problems: Problem[], documents: SourceDocument[]): void {
   }
 }
 
-export function checkContent(buildOptions: BuildOptions): CheckReport {
+export function checkContent(buildOptions: BuildOptions, checkOptions: CheckOptions = {}): CheckReport {
   // The build and the structural pass read the same files: parse each once.
   const options = { ...buildOptions, parseCache: buildOptions.parseCache ?? new ParseCache() };
   const problems: Problem[] = [];
@@ -149,6 +162,7 @@ export function checkContent(buildOptions: BuildOptions): CheckReport {
     const errors = contentErrors(error);
     if (!errors) throw error;
     problems.push(...errors.map(fromError));
+    if (error instanceof ContentErrors) problems.push(...error.warnings.map(fromWarning));
     try {
       loadSiteConfig(options.root, options.configFile);
     } catch {
@@ -163,6 +177,9 @@ export function checkContent(buildOptions: BuildOptions): CheckReport {
   }
   problems.push(...duplicateAnchors(entries));
 
+  if (checkOptions.strict && configOk && loadSiteConfig(options.root, options.configFile).layout === 'native') {
+    for (const p of problems) if (p.code === 'unknown-key') p.severity = 'error';
+  }
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
     const key = formatProblem(p);

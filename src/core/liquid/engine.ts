@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Context, Liquid, type FS, type Template } from 'liquidjs';
 import type { WarningSink } from '../errors.ts';
 import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
+import { DataPaths, MissingDataKey, writtenPath } from './data-keys.ts';
 import { registerJekyllTags } from './jekyll-tags.ts';
 import { laxToStrict } from './lax.ts';
 import { explainLiquidError, FlatifyDepthError, LiquidContentError, NestedRenderError } from './liquid-errors.ts';
@@ -27,6 +28,12 @@ export interface LiquidEngineOptions {
   site: JekyllSite;
   markdown: MarkdownRenderer;
   warnings: WarningSink;
+  /**
+   * Check look-ups under `site.data` against this data (see data-keys.ts): a missing key is an error
+   * (`error`, a native site) or a warning and renders empty (`warn`, a Jekyll tree, as Jekyll did).
+   * Without it, missing keys render empty silently.
+   */
+  dataKeys?: { data: Record<string, unknown>; mode: 'error' | 'warn' };
 }
 
 /** Where the string being rendered comes from, for messages. `line` is where its text starts. */
@@ -40,6 +47,8 @@ const MISSING_INCLUDE = '\0missing-include:';
 const depths = new WeakMap<Context, number>();
 /** Contexts whose undefined names are warnings even though the site is strict (see `laxContentTypes`). */
 const laxContexts = new WeakSet<Context>();
+/** Per context: the data to check keys against, and the missing paths already reported for this string. */
+const dataKeyChecks = new WeakMap<Context, { paths: DataPaths; reported: Set<string> }>();
 
 /** liquidjs recognises this error by name (for lenient `if` conditions), so ours carries the same name. */
 class UndefinedName extends Error {
@@ -52,8 +61,10 @@ class UndefinedName extends Error {
 }
 
 /**
- * Strictness applies to names, not to keys: `{{ endpont.version }}` (no such variable) fails, while
- * `{{ site.data.x.missing }}` renders empty as in Jekyll, because real sites read optional data keys.
+ * Strictness applies to names and to keys under `site.data`: `{{ endpont.version }}` (no such variable)
+ * fails, and so does `{{ site.data.nope.x }}` when the engine checks data keys. Other missing keys
+ * (`page.optional`, `object-method.notes`) render empty as in Jekyll, because templates read optional
+ * front matter. Existence checks (`if`, `unless`, `| default`) stay lenient for both.
  */
 class JekyllContext extends Context {
   override *_get(paths: (string | number)[]): Generator<unknown, unknown, unknown> {
@@ -61,7 +72,21 @@ class JekyllContext extends Context {
     // findScope is private in liquidjs's typings but is the look-up `_get` itself uses.
     const scope = (this as unknown as { findScope(key: string): Record<string, unknown> }).findScope(root);
     if (this.strictVariables && !(root in scope)) throw new UndefinedName(root);
-    return yield this._getFromScope(scope, paths, false);
+    const keys = dataKeyChecks.get(this);
+    if (!this.strictVariables || !keys) return yield this._getFromScope(scope, paths, false);
+    let value: unknown = scope;
+    for (let i = 0; i < paths.length; i++) {
+      const parent = value;
+      value = yield this.readProperty(parent as Record<string, unknown>, paths[i]);
+      if (value !== undefined) continue;
+      const at = i > 0 ? keys.paths.of(parent) : undefined;
+      if (at !== undefined) {
+        const written = writtenPath(paths);
+        if (!keys.reported.has(written)) throw new MissingDataKey(written, at, paths[i], parent as Record<string, unknown>);
+      }
+      return undefined;
+    }
+    return value;
   }
 }
 
@@ -72,8 +97,11 @@ export class LiquidEngine {
   /** The field currently being rendered; include look-ups and warnings report against it. */
   private location: RenderLocation | undefined;
 
+  private readonly dataPaths: DataPaths | undefined;
+
   constructor(options: LiquidEngineOptions) {
     this.options = options;
+    this.dataPaths = options.dataKeys && new DataPaths(options.dataKeys.data);
     this.liquid = new Liquid({
       root: options.includes,
       partials: options.includes,
@@ -92,6 +120,9 @@ export class LiquidEngine {
       cache: false,
     });
     for (const name of NOT_IN_JEKYLL) delete this.liquid.filters[name];
+    // Ruby Liquid's url_encode is CGI.escape, which is what liquidjs's cgi_escape does (its url_encode
+    // leaves `!'()*` as they are).
+    this.liquid.filters.url_encode = this.liquid.filters.cgi_escape;
     const filters = { ...jekyllFilters(options.site, options.markdown), flatify: this.flatifyFilter() };
     for (const [name, impl] of Object.entries(filters)) this.liquid.registerFilter(name, impl);
     registerJekyllTags(this.liquid, options.markdown);
@@ -104,6 +135,7 @@ export class LiquidEngine {
   context(scope: Record<string, unknown>, options: { lax?: boolean } = {}): Context {
     const ctx = new JekyllContext(scope, this.liquid.options, { sync: true }, { liquid: this.liquid });
     if (options.lax) laxContexts.add(ctx);
+    if (this.dataPaths) dataKeyChecks.set(ctx, { paths: this.dataPaths, reported: new Set() });
     return ctx;
   }
 
@@ -136,25 +168,58 @@ export class LiquidEngine {
   }
 
   private renderReporting(text: string, ctx: Context, location: RenderLocation): string {
+    const keys = dataKeyChecks.get(ctx);
+    const reported = keys?.reported;
+    // Each string reports its own missing data keys, even ones an earlier field of the page also had.
+    if (keys) keys.reported = new Set();
     try {
-      return this.liquid.renderSync(this.parse(text, location), ctx);
-    } catch (error) {
-      const explained = error instanceof LiquidContentError ? error : explainLiquidError(error, location, text);
-      const strict = this.options.strict && !laxContexts.has(ctx);
-      if (strict || explained.runaway) throw explained;
-      // Warn mode: report, then render again with undefined names as empty (Jekyll's default). Text
-      // Liquid cannot parse at all is shown as written, which is what a reader of the source would see.
-      this.options.warnings.add({ ...location, line: explained.location.line, message: explained.reason });
-      if (!explained.lenient) return text;
-      const strictVariables = ctx.strictVariables;
-      ctx.strictVariables = false;
+      return this.renderWarningOfDataKeys(text, ctx, location);
+    } finally {
+      if (keys && reported) keys.reported = reported;
+    }
+  }
+
+  /**
+   * Under a Jekyll preset a missing data key is a warning: report it, then render again with that path
+   * allowed (it reads as nil, as in Jekyll), until the string renders or fails for another reason.
+   */
+  private renderWarningOfDataKeys(text: string, ctx: Context, location: RenderLocation): string {
+    const keys = dataKeyChecks.get(ctx);
+    for (;;) {
       try {
         return this.liquid.renderSync(this.parse(text, location), ctx);
-      } catch {
-        return text;
-      } finally {
-        ctx.strictVariables = strictVariables;
+      } catch (error) {
+        const explained = error instanceof LiquidContentError ? error : explainLiquidError(error, location, text);
+        const warnKeys = this.options.dataKeys?.mode === 'warn' || !this.options.strict || laxContexts.has(ctx);
+        if (explained.dataKey && keys && warnKeys && !keys.reported.has(explained.dataKey)) {
+          this.options.warnings.add({
+            ...location,
+            line: explained.location.line,
+            message: `${explained.reason}; it renders empty${this.options.dataKeys?.mode === 'warn' ? ', as in Jekyll' : ''}`,
+          });
+          keys.reported.add(explained.dataKey);
+          continue;
+        }
+        return this.reportOther(explained, text, ctx, location);
       }
+    }
+  }
+
+  private reportOther(explained: LiquidContentError, text: string, ctx: Context, location: RenderLocation): string {
+    const strict = this.options.strict && !laxContexts.has(ctx);
+    if (strict || explained.runaway) throw explained;
+    // Warn mode: report, then render again with undefined names as empty (Jekyll's default). Text
+    // Liquid cannot parse at all is shown as written, which is what a reader of the source would see.
+    this.options.warnings.add({ ...location, line: explained.location.line, message: explained.reason });
+    if (!explained.lenient) return text;
+    const strictVariables = ctx.strictVariables;
+    ctx.strictVariables = false;
+    try {
+      return this.liquid.renderSync(this.parse(text, location), ctx);
+    } catch {
+      return text;
+    } finally {
+      ctx.strictVariables = strictVariables;
     }
   }
 

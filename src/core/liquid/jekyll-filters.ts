@@ -1,9 +1,12 @@
 /**
- * Jekyll's filters, and Jekyll's versions of filters whose liquidjs built-ins behave differently
- * (JEKYLL-SEMANTICS.md §4). Each is a small plain function; the engine registers them from this map.
+ * Jekyll's filters that liquidjs lacks, and Jekyll's versions of those whose liquidjs built-ins give a
+ * different result (JEKYLL-SEMANTICS.md §4). Only filters where Jekyll measurably differs are here: each is
+ * held to real Jekyll's output by tests/unit/jekyll-filters.test.ts (probes rendered by Jekyll 4.3,
+ * tests/fixtures/jekyll-filters). liquidjs's own cgi_escape, array_to_sentence_string, number_of_words,
+ * push and unshift already match, so they are used as they are.
  */
+import { Drop, toValue, type FilterImplOptions } from 'liquidjs';
 import { escapeHtml as escapeText } from '../html.ts';
-import type { FilterImplOptions } from 'liquidjs';
 
 export interface JekyllSite {
   /** Absolute origin, no trailing slash. */
@@ -38,8 +41,14 @@ export function rubyString(v: unknown): string {
   return String(v);
 }
 
+/** liquidjs hands `nil` to a filter as a drop; Jekyll's filters see Ruby's nil. */
+function plain(v: unknown): unknown {
+  return v instanceof Drop ? toValue(v) : v;
+}
+
 /** Jekyll compares stringified values and looks inside array properties (§4: "4" matches 4 and ["3","4"]). */
-export function where(input: unknown, prop?: unknown, value?: unknown): unknown {
+export function where(input: unknown, prop?: unknown, rawValue?: unknown): unknown {
+  const value = plain(rawValue);
   const list = toArray(input);
   if (!list || prop === undefined || prop === null) return input;
   if (Array.isArray(value) || isPlainObject(value)) return input;
@@ -93,10 +102,11 @@ export function slugify(input: unknown, mode: unknown = 'default'): string {
     ascii: /[^a-zA-Z0-9]+/g,
     latin: /[^a-zA-Z0-9]+/g,
   };
-  if (mode === 'none') return text;
+  // Jekyll lowercases in every mode, `none` and unknown modes included.
+  if (!(String(mode) in patterns)) return text.toLowerCase();
   let source = text;
   if (mode === 'latin') source = text.normalize('NFD').replace(/\p{M}/gu, '');
-  const pattern = patterns[String(mode)] ?? patterns.default;
+  const pattern = patterns[String(mode)];
   return source
     .replace(pattern, '-')
     .replace(/^-+|-+$/g, '')
@@ -111,6 +121,8 @@ export function relativeUrl(site: JekyllSite, input: unknown): unknown {
   if (input === null || input === undefined) return input;
   const s = rubyString(input);
   if (isAbsoluteUrl(s)) return s;
+  // Jekyll gives no leading slash to an empty path: `'' | relative_url` is the base itself.
+  if (s === '') return site.baseurl;
   const path = s.startsWith('/') ? s : `/${s}`;
   return `${site.baseurl}${path}`.replace(/^(?!\/)/, '/');
 }
@@ -122,13 +134,6 @@ export function absoluteUrl(site: JekyllSite, input: unknown): unknown {
   return `${site.url}${relativeUrl(site, s) as string}`;
 }
 
-export function arrayToSentence(input: unknown, connector: unknown = 'and'): string {
-  const list = (toArray(input) ?? []).map(rubyString);
-  if (list.length <= 1) return list.join('');
-  if (list.length === 2) return `${list[0]} ${connector} ${list[1]}`;
-  return `${list.slice(0, -1).join(', ')}, ${connector} ${list.at(-1)}`;
-}
-
 export function groupBy(input: unknown, prop: unknown): Array<{ name: string; items: Item[]; size: number }> {
   const groups = new Map<string, Item[]>();
   for (const item of toArray(input) ?? []) {
@@ -138,8 +143,40 @@ export function groupBy(input: unknown, prop: unknown): Array<{ name: string; it
   return [...groups].map(([name, items]) => ({ name, items, size: items.length }));
 }
 
-function withItem(list: unknown, f: (arr: Item[]) => Item[]): Item[] {
-  return f([...(toArray(list) ?? [])]);
+/** Jekyll's `pop: n` / `shift: n` drop n items (one by default). */
+function dropItems(list: unknown, n: unknown, from: 'end' | 'start'): Item[] {
+  const items = [...(toArray(list) ?? [])];
+  const count = Math.max(0, Number(plain(n) ?? 1) || 0);
+  return from === 'end' ? items.slice(0, Math.max(0, items.length - count)) : items.slice(count);
+}
+
+/** Ruby's `inspect` (Ruby 3.1, as Jekyll 4.3 runs): `{"a"=>1, "b"=>[1, nil]}`. */
+export function rubyInspect(v: unknown): string {
+  v = plain(v);
+  if (v === null || v === undefined) return 'nil';
+  if (typeof v === 'string') return JSON.stringify(v).replace(/#(?=[{$@])/g, '\\#');
+  if (Array.isArray(v)) return `[${v.map(rubyInspect).join(', ')}]`;
+  if (isPlainObject(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${rubyInspect(k)}=>${rubyInspect(x)}`)
+      .join(', ')}}`;
+  return String(v);
+}
+
+/** Jekyll's xml_escape is Ruby's `encode(xml: :attr)`: `&apos;`, where `escape` writes `&#39;`. */
+export function xmlEscape(input: unknown): string {
+  return escapeHtml(input).replace(/&#39;/g, '&apos;');
+}
+
+/**
+ * Addressable's normalize_component, which Jekyll's uri_escape is: like liquidjs's (encodeURI with
+ * brackets kept), except that an escape already in the text (`%20`) is kept rather than escaped again.
+ */
+export function uriEscape(input: unknown): string {
+  return rubyString(input)
+    .split(/(%[0-9A-Fa-f]{2})/)
+    .map((part, i) => (i % 2 ? part : encodeURI(part).replace(/%5B/gi, '[').replace(/%5D/gi, ']')))
+    .join('');
 }
 
 /** The filters registered on every engine; `markdownify` is injected because it needs the Markdown renderer. */
@@ -152,22 +189,17 @@ export function jekyllFilters(
     sort,
     escape: escapeHtml,
     slugify,
-    xml_escape: escapeHtml,
-    cgi_escape: (v: unknown) => encodeURIComponent(rubyString(v)).replace(/%20/g, '+'),
-    uri_escape: (v: unknown) => encodeURI(rubyString(v)),
-    jsonify: (v: unknown) => JSON.stringify(v ?? null),
+    xml_escape: xmlEscape,
+    uri_escape: uriEscape,
+    jsonify: (v: unknown) => JSON.stringify(plain(v) ?? null),
     relative_url: (v: unknown) => relativeUrl(site, v),
     absolute_url: (v: unknown) => absoluteUrl(site, v),
     markdownify: (v: unknown) => markdown.render(rubyString(v)),
     smartify: (v: unknown) => markdown.renderInline(rubyString(v)),
-    array_to_sentence_string: arrayToSentence,
-    number_of_words: (v: unknown) => rubyString(v).split(/\s+/).filter(Boolean).length,
     group_by: groupBy,
-    push: (list: unknown, v: unknown) => withItem(list, (a) => [...a, v]),
-    pop: (list: unknown) => withItem(list, (a) => a.slice(0, -1)),
-    shift: (list: unknown) => withItem(list, (a) => a.slice(1)),
-    unshift: (list: unknown, v: unknown) => withItem(list, (a) => [v, ...a]),
-    inspect: (v: unknown) => JSON.stringify(v ?? null),
+    pop: (list: unknown, n?: unknown) => dropItems(list, n, 'end'),
+    shift: (list: unknown, n?: unknown) => dropItems(list, n, 'start'),
+    inspect: (v: unknown) => xmlEscape(rubyInspect(v)),
   };
 }
 

@@ -4,6 +4,7 @@
  * the inner string quoted, because that is the text the writer has to go and find.
  */
 import { ContentError } from '../errors.ts';
+import { MissingDataKey } from './data-keys.ts';
 import type { RenderLocation } from './engine.ts';
 
 /** Thrown by `flatify` when it nests deeper than allowed: a string that (indirectly) flatifies itself. */
@@ -38,11 +39,21 @@ export class LiquidContentError extends ContentError {
   readonly lenient: boolean;
   /** Runaway `flatify` recursion: an error in every mode. */
   readonly runaway: boolean;
-  constructor(location: RenderLocation & { line?: number }, reason: string, lenient: boolean, hint?: string, runaway = false) {
+  /** A missing key under `site.data`: the look-up as written (`site.data.nope.x`). */
+  readonly dataKey?: string;
+  constructor(
+    location: RenderLocation & { line?: number },
+    reason: string,
+    lenient: boolean,
+    hint?: string,
+    runaway = false,
+    dataKey?: string,
+  ) {
     super(location, reason, hint);
     this.reason = reason;
     this.lenient = lenient;
     this.runaway = runaway;
+    this.dataKey = dataKey;
   }
 }
 
@@ -82,6 +93,17 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
       false,
       'A string reaches itself through `| flatify`; break the cycle in the data it references.',
       true,
+    );
+  }
+  const missing = links.find((e): e is MissingDataKey => e instanceof MissingDataKey);
+  if (missing) {
+    return new LiquidContentError(
+      at,
+      `${missing.detail}${inside}`,
+      true,
+      'Check the key against the data file; guard a key that is optional with `{% if … %}` or `| default:`.',
+      false,
+      missing.written,
     );
   }
   const messages = links.map((e) => (e as Error)?.message ?? '');

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteConfig, type LoadedConfig } from '../config.ts';
-import { loadSiteData } from '../data.ts';
+import { loadSiteData, type SiteData } from '../data.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
 import type { SourceDocument } from '../front-matter.ts';
@@ -15,7 +15,8 @@ import { LiquidEngine } from '../liquid/engine.ts';
 import { createMarkdownRenderer } from '../markdown/markdownify.ts';
 import { collectDocuments, liquidDocument } from './collect.ts';
 import { buildEndpoint } from './endpoint.ts';
-import { groupDocuments, methodEntry } from './groups.ts';
+import { groupDocuments, methodEntry, type Groups } from './groups.ts';
+import { checkProsePages } from './prose-check.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
 import { buildDoc, docHasContent, docSlug } from './docs.ts';
@@ -86,12 +87,30 @@ function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
 }
 
 export function buildReference(options: BuildOptions): BuildResult {
+  const warnings = new WarningSink();
+  try {
+    return build(options, warnings);
+  } catch (error) {
+    if (error instanceof ContentErrors) error.warnings = warnings.list;
+    throw error;
+  }
+}
+
+function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   const loaded = loadSiteConfig(options.root, options.configFile);
   const { config, paths, root } = loaded;
-  const warnings = new WarningSink();
-  const data = loadSiteData(paths.data, root, options.parseCache);
+  loaded.warnings.forEach((w) => warnings.add(w));
+  // Every file is read before any error is thrown, so a YAML error in one hides none in the others.
+  const readErrors: ContentError[] = [];
+  let data: SiteData = { data: {}, files: [], warnings: [] };
+  try {
+    data = loadSiteData(paths.data, root, { cache: options.parseCache, emptyFiles: loaded.layout === 'native' ? 'error' : 'warn' });
+  } catch (error) {
+    if (!(error instanceof ContentErrors)) throw error;
+    readErrors.push(...error.errors);
+  }
   data.warnings.forEach((w) => warnings.add(w));
-  const collections = collectDocuments(paths.reference, root, undefined, options.parseCache);
+  const collections = collectDocuments(paths.reference, root, readErrors, options.parseCache);
   const highlight = options.highlight ?? plainHighlight;
 
   const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
@@ -104,6 +123,9 @@ export function buildReference(options: BuildOptions): BuildResult {
     site: { url: config.url, baseurl: config.baseurl },
     markdown,
     warnings,
+    // A native site's data keys are its own, so a missing one is a typo; a Jekyll tree's pages rendered
+    // missing keys empty, and real trees rely on that.
+    dataKeys: { data: data.data, mode: loaded.layout === 'native' ? 'error' : 'warn' },
   });
   const configFile = path.relative(root, loaded.files.at(-1)!) || loaded.files.at(-1)!;
   const env: RenderEnv = {
@@ -116,10 +138,19 @@ export function buildReference(options: BuildOptions): BuildResult {
   };
   const sitePaths: SitePaths = { reference: REFERENCE_PATH };
   const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
-  const groups = groupDocuments(
-    collections.flatMap((c) => c.documents),
-    warnings,
-  );
+  let groups: Groups;
+  try {
+    groups = groupDocuments(
+      collections.flatMap((c) => c.documents),
+      warnings,
+      { knownKeys: config['front-matter']['known-keys'] },
+    );
+  } catch (error) {
+    // Schema errors of the files that did parse are listed with the files that did not.
+    if (error instanceof ContentErrors) throw new ContentErrors([...readErrors, ...error.errors]);
+    throw error;
+  }
+  if (readErrors.length) throw new ContentErrors(readErrors);
 
   const errors: ContentError[] = [];
   const entries: ReferenceEntry[] = [];
@@ -203,7 +234,9 @@ export function buildReference(options: BuildOptions): BuildResult {
     config.baseurl,
     config['legacy-url'],
   );
-  const broken: BrokenLink[] = [];
+  const proseProblems = checkProsePages(prose, root, entries, index);
+  proseProblems.warnings.forEach((w) => warnings.add(w));
+  const broken: BrokenLink[] = [...proseProblems.broken];
   const laxSources = new Set(
     collections.flatMap((c) => c.documents.filter((d) => env.laxTypes.has(String(d.data['content-type']))).map((d) => d.file)),
   );
@@ -217,11 +250,12 @@ export function buildReference(options: BuildOptions): BuildResult {
     true,
     warnings,
   );
-  reportBroken(
+  const linkErrors = reportBroken(
     broken.filter((b) => !laxSources.has(b.file)),
     config['broken-links'] === 'warn',
     warnings,
   );
+  if (proseProblems.errors.length || linkErrors.length) throw new ContentErrors([...proseProblems.errors, ...linkErrors]);
 
   const final = linked.map((e) => {
     switch (e.kind) {
@@ -272,16 +306,13 @@ function byOrder<T extends { fm: { order?: number } }>(items: T[]): T[] {
   return [...items].sort((a, b) => key(a) - key(b));
 }
 
-function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: WarningSink): void {
-  if (!broken.length) return;
+/** Broken links as warnings (`warnOnly`), or as the errors to throw. */
+function reportBroken(broken: BrokenLink[], warnOnly: boolean, warnings: WarningSink): ContentError[] {
   if (warnOnly) {
     broken.forEach((b) => warnings.add(b));
-    return;
+    return [];
   }
-  throw new ContentErrors(
-    broken.map(
-      (b) =>
-        new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
-    ),
+  return broken.map(
+    (b) => new ContentError(b, b.message, b.href.startsWith('#') ? 'Link to an anchor that some page defines, or fix the id.' : undefined),
   );
 }

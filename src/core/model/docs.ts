@@ -23,7 +23,7 @@ export function docSlug(doc: SourceDocument): string {
 
 /** Whether a doc makes a page: it has sections, or an include the includes folders hold. */
 export function docHasContent(env: RenderEnv, d: Typed<DocFrontMatter>): boolean {
-  return !!d.fm.sections?.length || (d.fm.include !== undefined && env.engine.hasInclude(d.fm.include));
+  return !!d.fm.sections?.length || (!!d.fm.include && env.engine.hasInclude(d.fm.include));
 }
 
 function section(
@@ -71,7 +71,7 @@ export function buildDoc(env: RenderEnv, d: Typed<DocFrontMatter>, collection: s
       ),
     ]),
   );
-  if (d.fm.include !== undefined && env.engine.hasInclude(d.fm.include)) {
+  if (!!d.fm.include && env.engine.hasInclude(d.fm.include)) {
     // Jekyll's layout ran `{% include {{doc.include}} %}` after the sections; its HTML is used as it is.
     const html = render.text(d.doc, ['include'], `{% include ${d.fm.include} %}`).trim();
     if (html) sections.push({ level: 2, html, field: 'include' });

@@ -71,7 +71,7 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
   const methodPath = (field: string) => ['available-methods', c.methodIndex, field];
   const fromObject = (field: string) => c.method?.[field] !== undefined;
 
-  const title = fromObject('title') ? render.text(objectDoc, methodPath('title')) : render.text(doc, ['title']);
+  const title = fromObject('title') ? render.required(objectDoc, methodPath('title')) : render.required(doc, ['title']);
   const available = isAvailable(endpoint, version);
   const ids = new PageIds();
   const section = (name: string) => ids.claim(sectionId(fm.key, name));
@@ -127,8 +127,10 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
     // Object notes often repeat a paragraph of the description (Jekyll showed one or the other).
     entry.notesHtml = notes && !plain(entry.descriptionHtml).includes(plain(notes)) ? notes : '';
     if (entry.notesHtml) entry.notesFrom = { file: objectDoc.file, field: formatFieldPath(methodPath('notes')) };
-    entry.shortUrl = stripNewlines(render.text(doc, ['short-url']));
-    entry.fullUrl = stripNewlines(render.text(doc, ['full-url']));
+    // The URLs are optional, but one that is written must say something.
+    const url = (field: string) => (fm[field] === undefined || fm[field] === null ? '' : stripNewlines(render.required(doc, [field])));
+    entry.shortUrl = url('short-url');
+    entry.fullUrl = url('full-url');
     entry.details = endpointDetails(render, doc, fm);
     // Jekyll drew the resource list between the description and the arguments; its assigns leak onwards.
     entry.resourceList = resourceRows(c.env, render, doc, c.resourceList);

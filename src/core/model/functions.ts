@@ -38,7 +38,7 @@ export function buildFunction(env: RenderEnv, f: Typed<FunctionFrontMatter>, col
       title: type,
       id: ids.claim(exampleId(fm.key, type)),
       descriptionHtml: ex.description !== undefined ? render.markdown(doc, [...at, 'description']) : '',
-      ...(code ? { sample: { lang: detectLanguage(code, ex.language), code, html: '' } } : {}),
+      ...(code ? { sample: { lang: detectLanguage(code, ex.language ?? undefined), code, html: '' } } : {}),
       field: formatFieldPath(at),
     };
   });

@@ -5,10 +5,13 @@
 import type { z } from 'zod';
 import { ContentError, ContentErrors, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
+import { findUnknownKeys, keyTree, withExtraKeys, type KeyTree } from '../known-keys.ts';
 import { formatFieldPath } from '../yaml.ts';
+import { issueMessage } from '../zod-messages.ts';
 import {
   CONTENT_TYPES,
   DOC_CONTENT_TYPES,
+  FRONT_MATTER_SCHEMAS,
   DocSchema,
   FunctionSchema,
   EndpointSchema,
@@ -58,27 +61,11 @@ function validate<S extends z.ZodType>(schema: S, doc: SourceDocument, errors: C
     errors.push(
       new ContentError(
         { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 2 },
-        missing ? 'required field is missing' : plainTypeMessage(issue.message),
+        missing ? 'required field is missing' : issueMessage(issue),
       ),
     );
   }
   return undefined;
-}
-
-const NOUNS: Record<string, string> = {
-  array: 'a list',
-  object: 'a mapping',
-  string: 'a string',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'empty',
-};
-
-/** zod says "expected array, received string"; a writer thinks in YAML's lists and mappings. */
-function plainTypeMessage(message: string): string {
-  return message.replace(/^Invalid input: expected (\w+), received (\w+)$/, (all, e: string, r: string) =>
-    NOUNS[e] && NOUNS[r] ? `must be ${NOUNS[e]}, not ${NOUNS[r]}` : all,
-  );
 }
 
 function getIn(data: unknown, path: Array<string | number>): unknown {
@@ -94,7 +81,38 @@ function duplicate(kind: string, id: string, first: SourceDocument, second: Sour
   );
 }
 
-export function groupDocuments(documents: SourceDocument[], warnings: WarningSink): Groups {
+export interface GroupOptions {
+  /** Extra known front-matter keys by content type (`"*"`: all), from `front-matter.known-keys`. */
+  knownKeys?: Record<string, string[]>;
+}
+
+/** Keys of a file that its content type's schema does not know: likely typos whose content is not shown. */
+function unknownKeyWarnings(doc: SourceDocument, type: string, trees: Map<string, KeyTree | undefined>, options: GroupOptions) {
+  if (!trees.has(type)) {
+    const schema = FRONT_MATTER_SCHEMAS[type];
+    const base = schema && keyTree(schema);
+    const extra = [...(options.knownKeys?.['*'] ?? []), ...(options.knownKeys?.[type] ?? [])];
+    trees.set(type, base && withExtraKeys(base, extra));
+  }
+  const tree = trees.get(type);
+  if (!tree) return [];
+  // Keys the reader invented (a title made from the file name) are not in the file and have no line.
+  return findUnknownKeys(doc.data, tree).flatMap((u) => {
+    const line = doc.lineOf(u.path, { key: true });
+    if (line === undefined) return [];
+    return [
+      {
+        file: doc.file,
+        field: formatFieldPath(u.path),
+        line,
+        code: 'unknown-key' as const,
+        message: `unknown key "${u.key}" (${type})${u.suggestion}`,
+      },
+    ];
+  });
+}
+
+export function groupDocuments(documents: SourceDocument[], warnings: WarningSink, options: GroupOptions = {}): Groups {
   const errors: ContentError[] = [];
   const objects = new Map<string, ObjectGroup>();
   const versionObjects: Typed<VersionObjectFrontMatter>[] = [];
@@ -104,9 +122,13 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   const forms = new Map<string, Typed<FormFrontMatter>>();
   const functions = new Map<string, Typed<FunctionFrontMatter>>();
   const skipped = new Map<string, number>();
+  const invalidObjects = new Set<string>();
+
+  const trees = new Map<string, KeyTree | undefined>();
 
   for (const doc of documents) {
     for (const w of doc.warnings) warnings.add(w);
+    for (const w of unknownKeyWarnings(doc, String(doc.data['content-type']), trees, options)) warnings.add(w);
     if ((DOC_CONTENT_TYPES as readonly unknown[]).includes(doc.data['content-type'])) {
       const fm = validate(DocSchema, doc, errors);
       if (fm) docs.push({ doc, fm });
@@ -120,6 +142,8 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       }
       case CONTENT_TYPES.object: {
         const fm = validate(ObjectSchema, doc, errors);
+        // Its endpoints are not orphans: their object exists but has errors of its own.
+        if (!fm) invalidObjects.add(String(doc.data.endpoint));
         if (!fm) break;
         const prior = objects.get(fm.endpoint);
         if (prior) errors.push(duplicate('object', fm.endpoint, prior.doc, doc));
@@ -183,7 +207,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
     } else group.versionDocs.set(v.fm.version, v);
   }
 
-  for (const e of endpoints) attachEndpoint(e, objects, errors, warnings);
+  for (const e of endpoints) if (!invalidObjects.has(e.fm.endpoint)) attachEndpoint(e, objects, errors, warnings);
   errors.push(...unknownSubStructures(structures));
   if (errors.length) throw new ContentErrors(errors);
 
@@ -203,6 +227,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       }
     }
   }
+  for (const group of objects.values()) warnOverriddenTitles(group, warnings);
   return {
     objects: [...objects.values()],
     structures: [...structures.values()],
@@ -229,6 +254,29 @@ function unknownSubStructures(structures: Map<string, Typed<StructureFrontMatter
           ],
     ),
   );
+}
+
+/**
+ * The object's `available-methods` title is the heading shown (as on the Jekyll page); an endpoint file
+ * whose own `title` says something else has that title silently unused, so say which one is shown.
+ */
+function warnOverriddenTitles(group: ObjectGroup, warnings: WarningSink): void {
+  (group.fm['available-methods'] ?? []).forEach((m, i) => {
+    if (m.title === undefined || m.title === null) return;
+    for (const byKey of group.endpoints.values()) {
+      const e = byKey.get(m.id);
+      // A title the reader made up from the file name (no line) was never the writer's.
+      const line = e?.doc.lineOf(['title']);
+      if (!e || line === undefined || String(e.doc.data.title).trim() === m.title.trim()) continue;
+      const at = `${group.doc.file}:${group.doc.lineOf(['available-methods', i, 'title']) ?? ''}`.replace(/:$/, '');
+      warnings.add({
+        file: e.doc.file,
+        field: 'title',
+        line,
+        message: `title "${String(e.doc.data.title).trim()}" differs from the object's available-methods title "${m.title.trim()}" (${at}), which is the one shown`,
+      });
+    }
+  });
 }
 
 /** The object's `available-methods` entry for `key` and its index there (-1 when not listed). */

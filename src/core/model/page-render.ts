@@ -3,6 +3,7 @@
  * from one field to the next exactly as they did when Jekyll rendered the page top to bottom.
  */
 import type { Context } from 'liquidjs';
+import { ContentError } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import type { LiquidEngine, MarkdownRenderer } from '../liquid/engine.ts';
 import { formatFieldPath, type FieldPath } from '../yaml.ts';
@@ -75,6 +76,21 @@ export class PageRender {
   fromData(doc: SourceDocument, at: FieldPath, dataPath: string, value: unknown, as: 'markdown' | 'inline'): string {
     const location = { file: doc.file, field: `${formatFieldPath(at)} → ${dataPath}`, line: doc.lineOf(at) };
     return this.toHtml(this.env.engine.render(value, this.ctx, location), as);
+  }
+
+  /**
+   * A field the page cannot do without (a title, a URL): rendering it to nothing, say through a data
+   * key that does not exist, is an error rather than an empty heading.
+   */
+  required(doc: SourceDocument, path: FieldPath): string {
+    const out = this.text(doc, path).trim();
+    if (out) return out;
+    const raw = String(getPath(doc.data, path) ?? '').trim();
+    throw new ContentError(
+      { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) },
+      raw ? `required field renders empty: "${raw}"` : 'required field is empty',
+      'A page needs it; check the Liquid in it and the data it reads.',
+    );
   }
 
   /** Renders again an already rendered string (Jekyll's repeated `| flatify` passes). */

@@ -50,7 +50,7 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
     object: liquidDocument(doc, collection),
     version: group.multiVersion ? { number: version } : null,
   });
-  const title = render.text(doc, ['title']).trim();
+  const title = render.required(doc, ['title']);
   const methods: MethodLink[] = group.methodOrder.flatMap((key) => {
     const { index, entry: method } = methodEntry(group, key);
     const e = group.endpoints.get(version)?.get(key);
@@ -127,7 +127,7 @@ export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, c
   const attributes = withParamIds(render.params(s.doc, ['object-attributes'], s.fm['object-attributes']), 'attr', pageIds);
   const entry: StructureEntry = {
     kind: 'structure',
-    title: render.text(s.doc, ['title']).trim(),
+    title: render.required(s.doc, ['title']),
     path,
     source: s.doc.file,
     anchors: [],
@@ -209,7 +209,7 @@ export function buildForm(env: RenderEnv, f: Typed<FormFrontMatter>, collection:
   const attributes = withParamIds(render.params(f.doc, ['object-attributes'], f.fm['object-attributes']), 'attr', pageIds);
   const entry: FormEntry = {
     kind: 'form',
-    title: render.text(f.doc, ['title']).trim(),
+    title: render.required(f.doc, ['title']),
     path,
     source: f.doc.file,
     anchors: [],
