@@ -191,6 +191,17 @@ describe('products', () => {
       ['openapi-other', 'other', 'Other API'],
     ]);
   });
+
+  it('counts only products with endpoints: shared pages do not make a site of one API a site of several', () => {
+    const { result, options } = exportSite(fixture('openapi-site'));
+    const entries = result.entries.map((e) => ({ ...e, product: e.kind === 'endpoint' ? 'tools' : '' })) as ReferenceEntry[];
+    const products = [
+      { key: '', title: 'Shared', segment: '' },
+      { key: 'tools', title: 'Tools', segment: 'tools' },
+    ];
+    const { documents } = buildOpenApi(entries, { ...options, products });
+    expect(documents.map((d) => [d.name, d.product, (d.document as Obj).info.title])).toEqual([['openapi', 'tools', 'Tools API']]);
+  });
 });
 
 const corpus = fileURLToPath(new URL('../../../shared/corpus/stitch-docs', import.meta.url));

@@ -135,12 +135,16 @@ export function buildOpenApi(entries: ReferenceEntry[], options: OpenApiOptions)
     if (!warnings.includes(m)) warnings.push(m);
   };
   const products = options.products ?? [...new Set(entries.map(productOf))].map((key) => ({ key, title: options.title, segment: key }));
-  const single = products.length <= 1;
+  const endpointsOf = (key: string) =>
+    entries.filter((e): e is EndpointEntry => e.kind === 'endpoint' && e.available && productOf(e) === key);
+  // Products without endpoints (shared structures and guides) make no document, and do not make a site
+  // of one API a site of several.
+  const apis = products.filter((p) => endpointsOf(p.key).length);
+  const single = apis.length <= 1;
   const documents: OpenApiDocument[] = [];
-  for (const product of products) {
+  for (const product of apis) {
     const mine = entries.filter((e) => productOf(e) === product.key);
-    const endpoints = mine.filter((e): e is EndpointEntry => e.kind === 'endpoint' && e.available);
-    if (!endpoints.length) continue;
+    const endpoints = endpointsOf(product.key);
     const objects = mine.filter((e): e is ObjectEntry => e.kind === 'object');
     const title = single ? options.title : product.title;
     const description = single ? options.description : undefined;
