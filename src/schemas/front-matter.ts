@@ -148,6 +148,7 @@ export const ObjectSchema = z
     ...common,
     endpoint: text.describe('The object’s slug; endpoint files name it in their `endpoint`.'),
     title: text.describe('The object’s name.'),
+    plural: optText.describe('Heading of the object’s section and sidebar entry ("Parcels" for "Parcel"); nothing is pluralised by code.'),
     order: z.number().optional().describe('Position in the navigation.'),
     'endpoint-url': optText.describe('Path of the resource, read as `object.endpoint-url`.'),
     description: optText.describe('Markdown with Liquid.'),

@@ -111,6 +111,8 @@ const base = {
   source: z.string(),
   /** Every fragment id on the page (for anchor links and the link checker). */
   anchors: z.array(z.string()),
+  /** The product (`product-type`) the page belongs to; `''` for files that name none. */
+  product: z.string().default(''),
 };
 
 export const EndpointEntrySchema = z.object({

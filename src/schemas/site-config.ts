@@ -67,6 +67,30 @@ export const FrontMatterConfigSchema = z.object({
 });
 
 /**
+ * One product of a tree whose files say `product-type: <key>`: each is its own API reference (index page,
+ * sidebar section, search filter, object namespace). Every field is optional.
+ */
+export const ProductConfigSchema = z.object({
+  /** Shown in the sidebar, on index pages and in the search filter. Default: the key, title-cased. */
+  title: z.string().optional().describe('Shown in the sidebar, on index pages and in the search filter.'),
+  /** Position among the products (lower first). Default: the order of this mapping, then unlisted keys A-Z. */
+  order: z.number().optional().describe('Position among the products (lower first).'),
+  /**
+   * URL segment after `reference/`, `structures/`, `forms/`, `guides/`. Default: the key slugified when the
+   * site has more than one product, none when it has one. `""` keeps a product at the top (a site that adds
+   * a second product keeps its first product's URLs that way).
+   */
+  path: z.string().optional().describe('URL segment of the product’s pages ("" keeps them at the top).'),
+  /** Names bound on this product's pages only, on top of the site-wide `aliases` (Liquid expressions). */
+  aliases: z.record(z.string(), z.string()).default({}).describe('Names bound on this product’s pages only.'),
+  /**
+   * Liquid template for the heading of this product's objects (sidebar, object page, index), rendered with
+   * `object` bound: `"{{ object.title | append: 's' }}"`. An object's own `plural` wins; default: its title.
+   */
+  'object-heading': z.string().optional().describe('Liquid template for the heading of the product’s objects, `object` bound.'),
+});
+
+/**
  * The site config. Loose: other top-level keys are the site's own variables, which Liquid reads as
  * `site.<key>` (a key close to a known one, such as `titel`, is reported as a likely typo).
  */
@@ -89,6 +113,8 @@ export const SiteConfigSchema = z.looseObject({
   /** Short names bound before every render, as Liquid expressions: `link: site.data.urls`. */
   aliases: z.record(z.string(), z.string()).default({}).describe('Names bound before every render, as Liquid expressions.'),
   liquid: LiquidConfigSchema.default(LiquidConfigSchema.parse({})).describe('Liquid options.'),
+  /** Per-product settings, keyed by the `product-type` value of the product's files. */
+  products: z.record(z.string(), ProductConfigSchema).default({}).describe('Per-product settings, by product-type.'),
   /** Where Errors-tab rows live: a Liquid expression giving a map of `<endpoint>: { all: [...] }`. */
   'response-codes': z
     .string()
@@ -118,6 +144,7 @@ export const SiteConfigSchema = z.looseObject({
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
 export type ResourceListConfig = z.output<typeof ResourceListSchema>;
+export type ProductConfig = z.output<typeof ProductConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 
 /** `"/docs/"`, `"docs"` and `"/docs"` all mean `/docs`; an empty base is the root. */

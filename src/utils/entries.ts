@@ -4,6 +4,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { guidePath } from '../core/model/paths.ts';
 import { siteOptions } from '../site-options.ts';
+import { pickEndpoint } from './products.ts';
 import { prosePagesDir } from './prose.ts';
 import type { DocEntry, EndpointEntry, ObjectEntry, ReferenceEntry } from '../schemas/reference.ts';
 
@@ -40,13 +41,7 @@ export function docs(entries: ReferenceEntry[]): DocEntry[] {
   return entries.filter((e): e is DocEntry => e.kind === 'doc').sort((a, b) => a.order - b.order);
 }
 
-/** The endpoint an MDX component refers to: the latest version unless one is asked for. */
-export async function findEndpoint(key: string, version?: string): Promise<EndpointEntry> {
-  const all = (await referenceEntries()).filter((e): e is EndpointEntry => e.kind === 'endpoint' && e.key === key);
-  const match = version ? all.find((e) => e.version === version) : (all.find((e) => e.latest) ?? all[0]);
-  if (!match) {
-    const known = version ? ` version ${version}` : '';
-    throw new Error(`No endpoint with key "${key}"${known}; check the endpoint="…" prop of the component.`);
-  }
-  return match;
+/** The endpoint an MDX component refers to: the latest version unless one is asked for (utils/products.ts). */
+export async function findEndpoint(key: string, version?: string, product?: string): Promise<EndpointEntry> {
+  return pickEndpoint(await referenceEntries(), key, version, product);
 }

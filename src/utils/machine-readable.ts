@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listMarkdown, machineReadableFiles, type ExportInput, type ExportPage } from '../core/export/site-files.ts';
+import { listMarkdown, machineReadableFiles, siteProducts, type ExportInput, type ExportPage } from '../core/export/site-files.ts';
 import { buildLinkIndex } from '../core/model/links.ts';
 import { siteOptions } from '../site-options.ts';
 import { proseEntries, referenceEntries } from './entries.ts';
@@ -16,7 +16,13 @@ import { siteConfig } from './site.ts';
 async function input(): Promise<ExportInput> {
   const config = siteConfig();
   const entries = await referenceEntries();
-  const site = { title: config.title ?? '', description: config.description, url: config.url, baseurl: config.baseurl };
+  const site = {
+    title: config.title ?? '',
+    description: config.description,
+    url: config.url,
+    baseurl: config.baseurl,
+    products: siteProducts(config.products, entries),
+  };
   const prose = (await proseEntries()).map((p) => ({
     path: p.path,
     title: p.data.title,

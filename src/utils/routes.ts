@@ -3,7 +3,9 @@
  * list pages (objects, structures, forms). The catch-all route only renders what this returns.
  */
 import type { ObjectEntry, ReferenceEntry } from '../schemas/reference.ts';
-import { latestObjects, proseEntries, referenceEntries, type ProseEntry } from './entries.ts';
+import { proseEntries, referenceEntries, type ProseEntry } from './entries.ts';
+import { formsPath, siteProducts, structuresPath, type ProductSection, type SiteProducts } from './products.ts';
+import { siteConfig } from './site.ts';
 import type { ListItem } from '../components/pages/ListPage.astro';
 import type { Crumb } from './nav.ts';
 import { plainText, summary } from './text.ts';
@@ -13,33 +15,67 @@ export type Route =
   | { kind: 'prose'; path: string; title: string; page: ProseEntry }
   | { kind: 'list'; path: string; title: string; intro: string; items: ListItem[] };
 
-function lists(entries: ReferenceEntry[]): Route[] {
-  const out: Route[] = [];
-  const objects = latestObjects(entries);
-  if (objects.length) {
-    out.push({
-      kind: 'list',
-      path: 'reference/',
-      title: 'API reference',
-      intro: 'Every object the API exposes, with its endpoints.',
-      items: objects.map((o) => ({
-        title: o.heading,
-        path: o.path,
-        summary: o.introShort || undefined,
-        meta: `${o.methods.filter((m) => m.available).length} endpoints`,
-      })),
-    });
-  }
-  const byKind = (kind: 'structure' | 'form', path: string, title: string, intro: string) => {
-    const items = entries
-      .filter((e) => e.kind === kind)
-      .map((e) => ({ title: e.title, path: e.path }))
-      .sort((a, b) => a.title.localeCompare(b.title));
-    if (items.length) out.push({ kind: 'list', path, title, intro, items });
+/** "1 endpoint", "3 endpoints": interface text, not content (content names its own plurals). */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+const objectItem = (o: ObjectEntry): ListItem => ({
+  title: o.heading,
+  path: o.path,
+  summary: o.introShort || undefined,
+  meta: count(o.methods.filter((m) => m.available).length, 'endpoint'),
+});
+
+/**
+ * The list pages: one index of objects per product (`reference/` for a single product), and in a site of
+ * several products an overview of them at `reference/`; data structures and forms, per product too.
+ * Sections that share a path (a product kept at the top, with files that name no product) share a page.
+ */
+export function lists(products: SiteProducts): Route[] {
+  const pages = new Map<string, Extract<Route, { kind: 'list' }>>();
+  const add = (path: string, title: string, intro: string, items: ListItem[]) => {
+    if (!items.length) return;
+    const page = pages.get(path);
+    if (page) page.items.push(...items);
+    else pages.set(path, { kind: 'list', path, title, intro, items: [...items] });
   };
-  byKind('structure', 'structures/', 'Data structures', 'Objects that appear inside other objects and responses.');
-  byKind('form', 'forms/', 'Connection property objects', 'The properties each source or destination type accepts.');
-  return out;
+  const named = (s: ProductSection) => products.several && s.product.key !== '';
+  for (const s of products.sections) {
+    if (!s.indexPath) continue;
+    const what = named(s) ? `the ${s.product.title}` : 'the API';
+    add(
+      s.indexPath,
+      named(s) ? s.product.title : 'API reference',
+      `Every object ${what} exposes, with its endpoints.`,
+      s.objects.map(objectItem),
+    );
+  }
+  // `reference/` lists the products, unless one of them is kept there (then the sidebar and home page do).
+  const overview = products.sections.filter((s) => named(s) && s.indexPath && s.indexPath !== 'reference/');
+  const topProduct = products.sections.some((s) => named(s) && s.indexPath === 'reference/');
+  if (overview.length && !topProduct) {
+    const items = overview.map((s) => ({ title: s.product.title, path: s.indexPath!, meta: count(s.objects.length, 'object') }));
+    const top = pages.get('reference/');
+    if (top) top.items.unshift(...items);
+    else add('reference/', 'API reference', 'Every API documented here, with its objects.', items);
+  }
+  const byTitle = (items: ListItem[]) => items.sort((a, b) => a.title.localeCompare(b.title));
+  for (const s of products.sections) {
+    const of = named(s) ? ` of the ${s.product.title}` : '';
+    add(
+      structuresPath(s.product.segment),
+      named(s) ? `${s.product.title}: data structures` : 'Data structures',
+      `Objects that appear inside other objects and responses${of}.`,
+      s.structures.map((e) => ({ title: e.title, path: e.path })),
+    );
+    add(
+      formsPath(s.product.segment),
+      named(s) ? `${s.product.title}: connection property objects` : 'Connection property objects',
+      `The properties each source or destination type accepts${of}.`,
+      s.forms.map((e) => ({ title: e.title, path: e.path })),
+    );
+  }
+  for (const page of pages.values()) if (!page.path.startsWith('reference/')) byTitle(page.items);
+  return [...pages.values()];
 }
 
 export async function routes(): Promise<Route[]> {
@@ -54,7 +90,7 @@ export async function routes(): Promise<Route[]> {
       entry,
     })),
     ...prose.map((page): Route => ({ kind: 'prose', path: page.path, title: page.data.title, page })),
-    ...lists(entries),
+    ...lists(siteProducts(entries, siteConfig().products)),
   ];
 }
 
@@ -82,14 +118,18 @@ export function fallbackTrail(route: Route, entries: ReferenceEntry[]): Crumb[] 
   const self = { label: route.title, path: route.path };
   if (route.kind !== 'entry') return [self];
   const e = route.entry;
-  const api = { label: 'API reference', path: 'reference/' };
+  const products = siteProducts(entries, siteConfig().products);
+  const section = products.byKey.get(e.product);
+  const named = products.several && e.product !== '' && section;
+  const api = { label: named ? section.product.title : 'API reference', path: section?.indexPath ?? 'reference/' };
+  const segment = section?.product.segment ?? '';
   if (e.kind === 'endpoint') {
     const object = objectsByPath(entries).get(e.objectPath);
     return [api, { label: object?.heading ?? e.objectTitle, path: e.objectPath }, { ...self, label: `${e.title} (v${e.version})` }];
   }
   if (e.kind === 'object') return [api, { ...self, label: `${e.heading} (v${e.version})` }];
-  if (e.kind === 'structure') return [{ label: 'Data structures', path: 'structures/' }, self];
-  if (e.kind === 'form') return [{ label: 'Connection properties', path: 'forms/' }, self];
+  if (e.kind === 'structure') return [{ label: 'Data structures', path: structuresPath(segment) }, self];
+  if (e.kind === 'form') return [{ label: 'Connection properties', path: formsPath(segment) }, self];
   if (e.kind === 'function') return [{ label: 'Functions' }, self];
   return [self];
 }

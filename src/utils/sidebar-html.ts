@@ -75,8 +75,9 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
   // not inside it: a link inside <summary> is a control nested in a control.
   const rowStart = '<li><div class="object">';
   const detailsTag = (l: NavLink) => (lazy ? `<details data-children="${escapeHtml(href(l.path))}"` : '<details');
+  // Object rows hold endpoints; a product's "Data structures" row holds pages.
   const detailsBody = (l: NavLink) =>
-    `><summary><span class="visually-hidden">${escapeHtml(l.label)}: endpoints</span></summary><ul class="children">`;
+    `><summary><span class="visually-hidden">${escapeHtml(l.label)}: ${l.children?.some((c) => c.method) ? 'endpoints' : 'pages'}</span></summary><ul class="children">`;
   const rowEnd = '</ul></details></div></li>';
   // Each endpoint's item is escaped once; a page's copy of its group swaps in only its own marked item.
   const plainItems = new Map<NavLink, string[]>();

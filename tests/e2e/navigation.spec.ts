@@ -30,9 +30,12 @@ test.describe('links under the base path', () => {
   test('home page: every internal link is under /docs/ and resolves', async ({ page, request }) => {
     await page.goto(BASE);
     await expect(page.locator('main h1')).toHaveText('Parcelwise API Reference');
-    // Every object appears with its endpoints.
-    await expect(page.locator('main .object h3 a')).toHaveText(['Parcels', 'Shipments', 'Webhooks']);
-    await expect(page.locator('main .object', { hasText: 'Shipments' }).locator('li a')).toHaveText([
+    // Every object appears with its endpoints, in a section per product.
+    await expect(page.locator('main section.product h2')).toHaveText(['Parcelwise API', 'Tracking API']);
+    const parcelwise = page.locator('main section.product').first();
+    await expect(parcelwise.locator('.object h3 a')).toHaveText(['Parcels', 'Shipments', 'Webhooks']);
+    await expect(page.locator('main section.product').nth(1).locator('.object h3 a')).toHaveText(['Trackers', 'Webhooks']);
+    await expect(parcelwise.locator('.object', { hasText: 'Shipments' }).locator('li a')).toHaveText([
       'Create a shipment',
       'List all shipments',
       'Cancel a shipment',
@@ -175,7 +178,8 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
   test('breadcrumbs trace the page back through its object to the reference', async ({ page }) => {
     await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
-    await expect(crumbs.getByRole('listitem')).toHaveText(['API reference', 'Parcels', 'Create a parcel']);
+    // The trail starts at the page's product (the sample has two).
+    await expect(crumbs.getByRole('listitem')).toHaveText(['Parcelwise API', 'Parcels', 'Create a parcel']);
     const links = crumbs.getByRole('link');
     expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       `${BASE}reference/`,
@@ -185,12 +189,12 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
     await expect(crumbs.locator('[aria-current="page"]')).toHaveText('Create a parcel');
     await links.nth(1).click();
     await expect(page).toHaveURL(`${BASE}reference/parcels/`);
-    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('listitem')).toHaveText(['API reference', 'Parcels']);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('listitem')).toHaveText(['Parcelwise API', 'Parcels']);
 
     // A page the sidebar does not list (an older version) still gets a trail, through its own version's object.
     await page.goto(`${BASE}reference/shipments/v1/create-a-shipment/`);
     const old = page.getByRole('navigation', { name: 'Breadcrumb' });
-    await expect(old.getByRole('listitem')).toHaveText(['API reference', 'Shipments', 'Create a shipment (v1)']);
+    await expect(old.getByRole('listitem')).toHaveText(['Parcelwise API', 'Shipments', 'Create a shipment (v1)']);
     await expect(old.getByRole('link', { name: 'Shipments' })).toHaveAttribute('href', `${BASE}reference/shipments/v1/`);
   });
 
@@ -273,17 +277,21 @@ test.describe('breadcrumbs, previous/next, on this page', () => {
   test('a site with many objects ships only the current one; "All N objects" fills from the list page', async ({ page }) => {
     await page.goto(`${BASE}reference/parcels/create-a-parcel/`);
     const nav = page.getByRole('navigation', { name: 'Documentation' });
-    // The sample's real objects and endpoints, as the sidebar lists them.
-    const objects: NavLink[] = await nav.locator('.object').evaluateAll((rows) =>
-      rows.map((row) => ({
-        label: row.querySelector(':scope > a > span:last-child')!.textContent!,
-        path: row.querySelector(':scope > a')!.getAttribute('href')!,
-        children: [...row.querySelectorAll('ul.children a')].map((a) => ({
-          label: a.querySelector('span:last-child')!.textContent!,
-          path: a.getAttribute('href')!,
-          method: a.querySelector('.method')!.classList[2],
+    // The sample's real objects and endpoints, as the sidebar lists them in this page's product (its
+    // "Data structures" row holds pages, not endpoints).
+    const product = nav.locator('details.group').filter({ has: page.locator(':scope > summary', { hasText: 'Parcelwise API' }) });
+    const objects: NavLink[] = await product.locator('.object').evaluateAll((rows) =>
+      rows
+        .filter((row) => row.querySelector('ul.children a .method'))
+        .map((row) => ({
+          label: row.querySelector(':scope > a > span:last-child')!.textContent!,
+          path: row.querySelector(':scope > a')!.getAttribute('href')!,
+          children: [...row.querySelectorAll('ul.children a')].map((a) => ({
+            label: a.querySelector('span:last-child')!.textContent!,
+            path: a.getAttribute('href')!,
+            method: a.querySelector('.method')!.classList[2],
+          })),
         })),
-      })),
     );
     expect(objects.length).toBeGreaterThan(1);
     // The sidebar a site over both limits ships, for this page and for the list page the script reads.

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { childElements, collapse, foldQuotes, hasClass, parseHtml, textOf, type HTMLElement } from './helpers/html.ts';
-import { CORPUS_DIST, CORPUS_EXPECTED, hasCorpus, listHtmlFiles, pagePathOf, REPO_ROOT } from './helpers/site.ts';
+import { BASE, CORPUS_DIST, CORPUS_EXPECTED, hasCorpus, listHtmlFiles, pagePathOf, REPO_ROOT } from './helpers/site.ts';
 
 interface ExpectedArgument {
   name: string;
@@ -25,6 +25,8 @@ interface ExpectedEndpoint {
   key: string;
   version: string;
   object: string;
+  /** The heading of the object's section: "Sources", "Replication Jobs" (JEKYLL-SEMANTICS.md §9). */
+  object_heading: string;
   title: string;
   method: string;
   short_url: string | null;
@@ -47,6 +49,7 @@ interface ActualArgument {
 
 interface ActualEndpoint {
   page: string;
+  object_heading: string | null;
   title: string | null;
   method: string | null;
   short_url: string | null;
@@ -62,6 +65,7 @@ interface ActualEndpoint {
 
 const FIELDS = [
   'page',
+  'object_heading',
   'title',
   'method',
   'short_url',
@@ -147,6 +151,8 @@ function compareArguments(expected: ExpectedArgument[], actual: ActualArgument[]
 
 interface BuiltEndpoint {
   file: string;
+  /** The whole page (breadcrumbs, sidebar) and the endpoint's article in it. */
+  page: HTMLElement;
   article: HTMLElement;
 }
 
@@ -156,9 +162,10 @@ function indexEndpoints(dist: string): Map<string, BuiltEndpoint[]> {
   for (const file of listHtmlFiles(dist)) {
     const html = readFileSync(path.join(dist, file), 'utf8');
     if (!html.includes('class="endpoint"')) continue;
-    for (const article of parseHtml(html).querySelectorAll('article.endpoint[data-key][data-version]')) {
+    const page = parseHtml(html);
+    for (const article of page.querySelectorAll('article.endpoint[data-key][data-version]')) {
       const id = `${article.getAttribute('data-key')}@${article.getAttribute('data-version')}`;
-      index.set(id, [...(index.get(id) ?? []), { file, article }]);
+      index.set(id, [...(index.get(id) ?? []), { file, page, article }]);
     }
   }
   return index;
@@ -195,7 +202,20 @@ function readCodeBlocks(article: HTMLElement, tab: string): string[] {
   return panel.querySelectorAll('figure.code-block button.copy').map((b) => collapse(b.getAttribute('data-code') ?? ''));
 }
 
-function readEndpoint(built: BuiltEndpoint, key: string): ActualEndpoint {
+/**
+ * The object heading a reader sees for this endpoint: the breadcrumb that leads to the endpoint's object
+ * page (the page one level up), which must also be that page's own h1.
+ */
+function readObjectHeading(built: BuiltEndpoint, dist: string): string | null {
+  const objectPage = pagePathOf(built.file).replace(/[^/]+\/$/, '');
+  const crumb = built.page.querySelectorAll('nav.breadcrumbs a').find((a) => (a.getAttribute('href') ?? '') === `${BASE}/${objectPage}`);
+  const label = textOf(crumb);
+  const file = path.join(dist, objectPage, 'index.html');
+  const h1 = existsSync(file) ? textOf(parseHtml(readFileSync(file, 'utf8')).querySelector('main h1')) : null;
+  return label !== null && label === h1 ? label : `breadcrumb ${JSON.stringify(label)}, object page h1 ${JSON.stringify(h1)}`;
+}
+
+function readEndpoint(built: BuiltEndpoint, key: string, dist: string): ActualEndpoint {
   const { article } = built;
   const h1 = article.querySelector('h1');
   const titleSpan = h1 ? childElements(h1, 'span').find((s) => !hasClass(s, 'method')) : undefined;
@@ -206,6 +226,7 @@ function readEndpoint(built: BuiltEndpoint, key: string): ActualEndpoint {
   const hasSections = Boolean(article.querySelector('.endpoint-meta, .description, .columns, .examples, example-tabs, table.params'));
   return {
     page: pagePathOf(built.file),
+    object_heading: readObjectHeading(built, dist),
     title: textOf(titleSpan),
     method: textOf(badge),
     short_url: textOf(article.querySelector('.short-url')),
@@ -230,6 +251,8 @@ function compareField(field: Field, e: ExpectedEndpoint, a: ActualEndpoint, late
   switch (field) {
     case 'page':
       return compareText(expectedPage(e, latestOf), a.page, false);
+    case 'object_heading':
+      return compareText(e.object_heading, a.object_heading, false);
     case 'title':
       return compareText(e.title, a.title);
     case 'method':
@@ -298,7 +321,7 @@ describe.skipIf(!hasCorpus)('corpus conformance (needs ../shared)', () => {
           : 'no page has this endpoint article';
         for (const f of FIELDS) verdicts.set(f, { status: 'mismatch', detail: why });
       } else {
-        const actual = readEndpoint(found[0]!, e.key);
+        const actual = readEndpoint(found[0]!, e.key, CORPUS_DIST);
         for (const f of FIELDS) {
           const v = compareField(f, e, actual, latestOf);
           const allowed = ALLOWED_DIFFERENCES[`${f}:${source}`];

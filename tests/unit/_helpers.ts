@@ -18,6 +18,9 @@ export function fixture(...parts: string[]): string {
   return path.join(FIXTURES, ...parts);
 }
 
+/** mini-site's two products kept at the top of the URL space; a test that replaces its site.yml appends this. */
+export const MINI_PRODUCTS = 'products:\n  widgets: { path: "" }\n  gadgets: { path: "" }\n';
+
 const made: string[] = [];
 
 /**

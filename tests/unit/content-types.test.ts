@@ -112,7 +112,8 @@ ${extra}---
 
 describe('doc content types', () => {
   const root = tempRoot('mini-site', {
-    'site.yml': 'title: "Mini"\nbaseurl: "docs/"\naliases:\n  api: site.data.widgets.api\ndoc-groups:\n  js-doc: "Widget.js"\n',
+    'site.yml':
+      'title: "Mini"\nbaseurl: "docs/"\naliases:\n  api: site.data.widgets.api\ndoc-groups:\n  js-doc: "Widget.js"\nproducts:\n  widgets: { path: "" }\n  gadgets: { path: "" }\n',
     'reference/docs/welcome.md': doc('overview', '', 'sections:\n  - content: "Welcome to {{ api.name }}."\n'),
     'reference/docs/js-functions.md': doc('js-doc', 'Functions', 'include: functions.html\nsections:\n  - content: "All of them:"\n'),
     'reference/docs/core-objects.md': doc('api-doc', 'Core objects', 'include: developers/api-object.html\n'),

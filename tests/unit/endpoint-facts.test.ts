@@ -10,6 +10,9 @@ afterAll(removeTempRoots);
 
 const SITE = `title: "Mini API"
 baseurl: "docs/"
+products:
+  widgets: { path: "" }
+  gadgets: { path: "" }
 aliases:
   api: site.data[page.product-type].api
 resource-list:

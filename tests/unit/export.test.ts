@@ -9,7 +9,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { htmlToCode, htmlToMarkdown, htmlToText } from '../../src/core/export/html-to-markdown.ts';
 import { entryMarkdown, fence } from '../../src/core/export/page-markdown.ts';
-import { listMarkdown, machineReadableFiles, siteUrls, type ExportInput } from '../../src/core/export/site-files.ts';
+import { listMarkdown, machineReadableFiles, siteProducts, siteUrls, type ExportInput } from '../../src/core/export/site-files.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { endpointAt, fixture } from './_helpers.ts';
 
@@ -19,7 +19,13 @@ function exportInput(root: string): ExportInput {
   const result = buildReference({ root });
   const { config } = result.config;
   return {
-    site: { title: config.title ?? '', description: config.description, url: config.url, baseurl: config.baseurl },
+    site: {
+      title: config.title ?? '',
+      description: config.description,
+      url: config.url,
+      baseurl: config.baseurl,
+      products: siteProducts(config.products, result.entries),
+    },
     entries: result.entries,
     prose: result.prose.map((p) => {
       const text = readFileSync(path.join(root, p.file), 'utf8');

@@ -6,17 +6,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildReference } from '../../src/core/model/build.ts';
 import { buildLinkIndex, idsIn, resolveHref } from '../../src/core/model/links.ts';
 import type { ReferenceEntry } from '../../src/schemas/reference.ts';
-import { buildErrors, endpointAt, fixture, objectAt, removeTempRoots, tempRoot } from './_helpers.ts';
+import { buildErrors, endpointAt, fixture, MINI_PRODUCTS, objectAt, removeTempRoots, tempRoot } from './_helpers.ts';
 
 afterAll(removeTempRoots);
 
-function page(path: string, anchors: string[]): ReferenceEntry {
+function page(path: string, anchors: string[], product = ''): ReferenceEntry {
   return {
     kind: 'doc',
     title: path,
     path,
     source: `${path}index.md`,
     anchors,
+    product,
     order: 0,
     docType: 'api-doc',
     group: 'Guides',
@@ -35,6 +36,20 @@ describe('resolveHref', () => {
   it('keeps same-page anchors as they are', () => {
     expect(resolveHref('#create-a-widget--arguments', b, index)).toBe('#create-a-widget--arguments');
     expect(resolveHref('#shared', b, index)).toBe('#shared');
+  });
+
+  it("prefers the page's own product for an anchor two products hold, else the first page holding it", () => {
+    const parcelHooks = page('reference/webhooks/', ['webhooks'], 'parcel');
+    const trackingHooks = page('reference/tracking/webhooks/', ['webhooks', 'tracking-only'], 'tracking');
+    const tracker = page('reference/tracking/trackers/', ['trackers'], 'tracking');
+    const parcel = page('reference/parcels/', ['parcels'], 'parcel');
+    const prose = page('guides/intro/', ['intro']);
+    const products = buildLinkIndex([parcelHooks, trackingHooks, tracker, parcel, prose], [], '/docs', '');
+    expect(resolveHref('#webhooks', tracker, products)).toBe('/docs/reference/tracking/webhooks/#webhooks');
+    expect(resolveHref('#webhooks', parcel, products)).toBe('/docs/reference/webhooks/#webhooks');
+    // A page of neither product gets the first claim; another product's unique anchor still resolves.
+    expect(resolveHref('#webhooks', prose, products)).toBe('/docs/reference/webhooks/#webhooks');
+    expect(resolveHref('#tracking-only', parcel, products)).toBe('/docs/reference/tracking/webhooks/#tracking-only');
   });
 
   it('sends an anchor held by another page to that page, under the base path', () => {
@@ -165,7 +180,7 @@ describe('links in a build', () => {
   });
 
   it('rewrites that link to legacy-url when the site config sets one', () => {
-    const site = 'title: "Mini"\nbaseurl: "/docs"\nlegacy-url: "https://old.example/"\naliases:\n  api: site.data[page.product-type].api\n';
+    const site = `title: "Mini"\nbaseurl: "/docs"\nlegacy-url: "https://old.example/"\naliases:\n  api: site.data[page.product-type].api\n${MINI_PRODUCTS}`;
     const dir = tempRoot('mini-site', {
       'site.yml': site,
       'reference/widgets/archive-a-widget.md': archive('See [the old guide](/guides/old-page/).'),
@@ -176,14 +191,16 @@ describe('links in a build', () => {
     );
   });
 
-  it('only warns about broken links when `broken-links: warn`', () => {
-    const site = 'title: "Mini"\nbaseurl: "/docs"\nbroken-links: "warn"\naliases:\n  api: site.data[page.product-type].api\n';
+  it('only warns about broken links when `broken-links: warn`, and shows them as text, not as links to nowhere', () => {
+    const site = `title: "Mini"\nbaseurl: "/docs"\nbroken-links: "warn"\naliases:\n  api: site.data[page.product-type].api\n${MINI_PRODUCTS}`;
     const dir = tempRoot('mini-site', {
       'site.yml': site,
       'reference/widgets/archive-a-widget.md': archive('See [nothing](#no-such-anchor).'),
     });
     const r = buildReference({ root: dir });
-    expect(endpointAt(r, 'reference/widgets/archive-a-widget/').descriptionHtml).toContain('href="#no-such-anchor"');
+    const html = endpointAt(r, 'reference/widgets/archive-a-widget/').descriptionHtml;
+    expect(html).not.toMatch(/\shref="#no-such-anchor"/);
+    expect(html).toContain('<a data-broken-href="#no-such-anchor">nothing</a>');
     expect(r.warnings).toContainEqual(
       expect.objectContaining({
         file: 'reference/widgets/archive-a-widget.md',
@@ -215,8 +232,7 @@ describe('links on best-effort pages and root-relative fragments', () => {
   });
 
   it('on a lax content type, warns about a broken link and drops its href instead of failing', () => {
-    const site =
-      'title: "Mini"\nbaseurl: "/docs"\nliquid:\n  lax-content-types: [api-endpoint]\naliases:\n  api: site.data[page.product-type].api\n';
+    const site = `title: "Mini"\nbaseurl: "/docs"\nliquid:\n  lax-content-types: [api-endpoint]\naliases:\n  api: site.data[page.product-type].api\n${MINI_PRODUCTS}`;
     const dir = tempRoot('mini-site', {
       'site.yml': site,
       'reference/widgets/archive-a-widget.md': archive('See [nothing]({{ doc-link | append: "#no-such-anchor" }}).'),

@@ -11,7 +11,7 @@ import { LiquidContentError } from '../../src/core/liquid/liquid-errors.ts';
 import { createMarkdownRenderer } from '../../src/core/markdown/markdownify.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { PageRender, type RenderEnv } from '../../src/core/model/page-render.ts';
-import { endpointAt, makeEngine, objectAt, removeTempRoots, tempRoot } from './_helpers.ts';
+import { endpointAt, makeEngine, MINI_PRODUCTS, objectAt, removeTempRoots, tempRoot } from './_helpers.ts';
 
 afterAll(removeTempRoots);
 
@@ -352,7 +352,7 @@ describe('strictness', () => {
 
   const gizmo = (desc: string) =>
     `---\nproduct-type: "widgets"\ncontent-type: "api-object"\nendpoint: "gizmos"\ntitle: "Gizmo"\ndescription: "${desc}"\n---\n`;
-  const laxSite = 'title: "Mini"\nbaseurl: "/docs"\naliases:\n  api: site.data[page.product-type].api\nliquid:\n  strict: false\n';
+  const laxSite = `title: "Mini"\nbaseurl: "/docs"\naliases:\n  api: site.data[page.product-type].api\nliquid:\n  strict: false\n${MINI_PRODUCTS}`;
 
   it('the strict default fails the build on an unknown filter or an undefined name', () => {
     const filter = tempRoot('mini-site', { 'reference/gizmos/gizmo-object.md': gizmo('x{{ \\"v\\" | bogus }}') });

@@ -12,6 +12,7 @@ import { buildReference } from '../../src/core/model/build.ts';
 import { buildOpenApi, openApiName, type OpenApiOptions } from '../../src/core/openapi/document.ts';
 import { locate, pathTemplate } from '../../src/core/openapi/operation.ts';
 import { typeSchema } from '../../src/core/openapi/schema.ts';
+import { siteProducts } from '../../src/core/export/site-files.ts';
 import { openApiJson, openApiYaml } from '../../src/core/openapi/serialize.ts';
 import type { ReferenceEntry } from '../../src/schemas/reference.ts';
 import { byRule, lintOpenApi } from './_openapi.ts';
@@ -28,6 +29,7 @@ function exportSite(root: string, configFile?: string) {
     description: config.description,
     pageUrl: (p) => `${base}/${p}`,
     resolve: (href) => (href.startsWith('/') && config.url ? `${config.url}${href}` : href),
+    products: siteProducts(config.products, result.entries),
   };
   return { result, options, ...buildOpenApi(result.entries, options) };
 }
@@ -161,12 +163,15 @@ describe('the test content (tests/fixtures/openapi-site)', () => {
 describe('the sample site', () => {
   const { documents } = exportSite(fileURLToPath(new URL('../../content', import.meta.url)));
 
-  it('has the current API and one document per version; each passes with 0 errors', async () => {
-    expect(documents.map((d) => [d.name, (d.document as Obj).info.version])).toEqual([
-      ['openapi', '1, 2'],
-      ['openapi-v1', '1'],
-      ['openapi-v2', '2'],
+  it('has, per product, the current API and one document per version; each passes with 0 errors', async () => {
+    // Parcelwise is kept at the top of the reference (path ""); the Tracking API has its own segment.
+    expect(documents.map((d) => [d.name, (d.document as Obj).info.title, (d.document as Obj).info.version])).toEqual([
+      ['openapi', 'Parcelwise API', '1, 2'],
+      ['openapi-v1', 'Parcelwise API (v1)', '1'],
+      ['openapi-v2', 'Parcelwise API (v2)', '2'],
+      ['openapi-tracking', 'Tracking API', '1'],
     ]);
+    expect(Object.keys((documents[3].document as Obj).paths).every((p) => !p.startsWith('/v1/parcels'))).toBe(true);
     const current = documents[0].document as Obj;
     // Each object at its latest version: shipments at v2, parcels at v1.
     expect(Object.keys(current.paths)).toContain('/v2/shipments');
@@ -182,12 +187,12 @@ describe('products', () => {
     const { result, options } = exportSite(fixture('openapi-site'));
     const twice = [...result.entries, ...result.entries.map((e) => ({ ...e, product: 'other' }))] as ReferenceEntry[];
     const products = [
-      { key: '', title: 'Tools API', segment: '' },
+      { key: 'tools', title: 'Tools API', segment: '' },
       { key: 'other', title: 'Other API', segment: 'other' },
     ];
     const { documents } = buildOpenApi(twice, { ...options, products });
     expect(documents.map((d) => [d.name, d.product, (d.document as Obj).info.title])).toEqual([
-      ['openapi', '', 'Tools API'],
+      ['openapi', 'tools', 'Tools API'],
       ['openapi-other', 'other', 'Other API'],
     ]);
   });

@@ -62,6 +62,17 @@ describe('MDX pages', () => {
     ]);
   });
 
+  it('a key two products share needs product=, and the product must have it', () => {
+    const root = tempRoot('products-site', {
+      'pages/guide.mdx':
+        '---\ntitle: "Guide"\n---\n\n<EndpointSummary endpoint="make-a-thing" />\n\n<EndpointSummary endpoint="make-a-thing" product="beta" />\n\n<RequestSample endpoint="make-a-thing" product="gamma" />\n',
+    });
+    expect(problems(root)).toEqual([
+      'pages/guide.mdx:5: <EndpointSummary endpoint>: endpoint "make-a-thing" exists in several products ("alpha", "beta"); add product="…"',
+      'pages/guide.mdx:9: <RequestSample product>: endpoint "make-a-thing" is not in product "gamma" (it is in "alpha", "beta")',
+    ]);
+  });
+
   it('an imported component is the page’s own business', () => {
     const root = page("import Chart from '../components/Chart.astro';\n\n<Chart />");
     expect(problems(root)).toEqual([]);

@@ -5,6 +5,8 @@
  * it writes nothing itself.
  */
 import type { EndpointEntry, ReferenceEntry } from '../../schemas/reference.ts';
+import type { ProductConfig } from '../../schemas/site-config.ts';
+import { resolveProducts } from '../model/products.ts';
 import { buildOpenApi, type OpenApiProduct } from '../openapi/document.ts';
 import { openApiJson, openApiYaml } from '../openapi/serialize.ts';
 import { entryPage, llmsFullTxt, llmsTxt, type LlmsPage, type LlmsSite } from './llms.ts';
@@ -18,7 +20,15 @@ export interface ExportSite {
   url?: string;
   /** `baseurl`: `/docs`, or `''`. */
   baseurl: string;
+  /** The site's products (siteProducts()); one unnamed product when absent. */
   products?: OpenApiProduct[];
+}
+
+const productOf = (e: ReferenceEntry) => (e as { product?: string }).product ?? '';
+
+/** The products of a site as the model resolves them (title and URL segment from the site config). */
+export function siteProducts(config: Record<string, ProductConfig>, entries: ReferenceEntry[]): OpenApiProduct[] {
+  return resolveProducts(config, entries.map(productOf)).map(({ key, title, segment }) => ({ key, title, segment }));
 }
 
 export interface ExportProse {
@@ -63,9 +73,7 @@ export function siteUrls(site: Pick<ExportSite, 'url' | 'baseurl'>): Required<Ma
 function finder(entries: ReferenceEntry[]) {
   const endpoints = entries.filter((e): e is EndpointEntry => e.kind === 'endpoint');
   return (props: Record<string, string>) => {
-    const mine = endpoints.filter(
-      (e) => e.key === props.endpoint && (props.product === undefined || (e as { product?: string }).product === props.product),
-    );
+    const mine = endpoints.filter((e) => e.key === props.endpoint && (props.product === undefined || productOf(e) === props.product));
     return props.version ? mine.find((e) => e.version === props.version) : (mine.find((e) => e.latest) ?? mine[0]);
   };
 }
@@ -80,9 +88,10 @@ export function machineReadableFiles(input: ExportInput): { files: SiteFile[]; w
     files.push({ path: `${d.name}.json`, text: openApiJson(d.document) }, { path: `${d.name}.yaml`, text: openApiYaml(d.document) });
   }
 
-  const several = (site.products?.length ?? 0) > 1;
+  // Sections per product only in a site of several named products; shared pages (no product) stay plain.
+  const several = (site.products ?? []).filter((p) => p.key).length > 1;
   const productTitle = (e: ReferenceEntry) =>
-    several ? site.products!.find((p) => p.key === ((e as { product?: string }).product ?? ''))?.title : undefined;
+    several && productOf(e) ? site.products!.find((p) => p.key === productOf(e))?.title : undefined;
   const twins: Array<{ page: LlmsPage; markdown: string }> = [];
   for (const e of entries) twins.push({ page: entryPage(e, productTitle(e)), markdown: entryMarkdown(e, urls) });
   const find = finder(entries);
@@ -120,7 +129,8 @@ export function machineReadableFiles(input: ExportInput): { files: SiteFile[]; w
   // Sections in reading order (the home page's first, then guides, the reference, the rest); pages keep
   // the model's order within them.
   const all = [...others, ...twins.map((t) => t.page)];
-  const rank = (p: LlmsPage) => (p.section === 'Guides' ? 1 : p.section.startsWith('API reference') ? 2 : others.includes(p) ? 0 : 3);
+  const rank = (p: LlmsPage) =>
+    p.section.startsWith('Guides') ? 1 : p.section.startsWith('API reference') ? 2 : others.includes(p) ? 0 : 3;
   const pages = all.sort((a, b) => rank(a) - rank(b));
   files.push({ path: 'llms.txt', text: llmsTxt(llms, pages) }, { path: 'llms-full.txt', text: llmsFullTxt(llms, twins) });
   return { files, warnings: openapi.warnings };

@@ -19,10 +19,12 @@ import { groupDocuments, methodEntry, type Groups } from './groups.ts';
 import { checkProsePages } from './prose-check.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
-import { buildDoc, docHasContent, docSlug } from './docs.ts';
+import { buildDoc, docHasContent } from './docs.ts';
 import { buildFunction } from './functions.ts';
 import { buildForm, buildObject, buildStructure, StructureIndex } from './pages.ts';
-import { guidePath, type SitePaths } from './paths.ts';
+import { guidePath, REFERENCE_PATH, type SitePaths } from './paths.ts';
+import { productKey, resolveProducts } from './products.ts';
+import { aliasNames, pathClashes, renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
 export type Highlighter = (code: string, lang: string) => string;
@@ -55,8 +57,6 @@ export interface BuildResult {
 }
 
 const PROSE = /\.mdx?$/i;
-/** Fixed because the route files under src/pages mirror it. */
-export const REFERENCE_PATH = 'reference';
 
 export function listProsePages(dir: string, root: string): ProsePage[] {
   if (!existsSync(dir)) return [];
@@ -135,8 +135,11 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     aliases: config.aliases,
     configFile,
     laxTypes: new Set(config.liquid['lax-content-types']),
+    // Products are known once the files are grouped, below.
+    products: new Map(),
+    nilAliases: loaded.layout === 'jekyll' ? aliasNames(config.aliases, Object.values(config.products)) : [],
+    resolvedAliases: new Set(),
   };
-  const sitePaths: SitePaths = { reference: REFERENCE_PATH };
   const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
   let groups: Groups;
   try {
@@ -151,6 +154,10 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     throw error;
   }
   if (readErrors.length) throw new ContentErrors(readErrors);
+  const products = resolveProducts(config.products, renderedProducts(groups));
+  const productOf = new Map(products.map((p) => [p.key, p]));
+  env.products = productOf;
+  const pathsOf = (product: string): SitePaths => ({ reference: REFERENCE_PATH, product: productOf.get(product)?.segment ?? '' });
 
   const errors: ContentError[] = [];
   const entries: ReferenceEntry[] = [];
@@ -167,6 +174,7 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
 
   for (const g of byOrder(groups.objects)) {
     const collection = collectionOf.get(g.doc)!;
+    const sitePaths = pathsOf(g.product);
     // Latest version first: it claims the shared anchors (`#sources`, `#source--object`).
     const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
     for (const version of versions) {
@@ -192,41 +200,33 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
       }
     }
   }
-  const structures = new StructureIndex(env, groups.structures, (doc) => collectionOf.get(doc)!);
-  for (const s of groups.structures) attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!, structures));
-  const docSlugs = new Map<string, string>();
+  const structures = new StructureIndex(env, groups.structures, (doc) => collectionOf.get(doc)!, pathsOf);
+  for (const s of groups.structures) {
+    attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!, pathsOf(productKey(s.doc.data)), structures));
+  }
   for (const d of byOrder(groups.docs)) {
     if (!docHasContent(env, d)) {
       const why = d.fm.include !== undefined ? `its include "${d.fm.include}" is not in the includes folders` : 'it has no sections';
       warnings.add({ file: d.doc.file, message: `doc "${d.fm.title}" has nothing to show (${why}); no page is made for it` });
       continue;
     }
-    const slug = docSlug(d.doc);
-    const clash = docSlugs.get(slug);
-    if (clash) {
-      errors.push(
-        new ContentError({ file: d.doc.file }, `page path /guides/${slug}/ is also used by ${clash}`, 'Rename one of the two files.'),
-      );
-      continue;
-    }
-    docSlugs.set(slug, d.doc.file);
     const docType = String(d.doc.data['content-type']);
     const groupOrder = Object.keys(config['doc-groups']).indexOf(docType);
     const group = { label: config['doc-groups'][docType] ?? docType, order: groupOrder < 0 ? Number.MAX_SAFE_INTEGER : groupOrder };
-    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!, group));
+    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!, pathsOf(productKey(d.doc.data)), group));
   }
-  for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!));
-  for (const f of byOrder(groups.functions)) attempt(() => buildFunction(env, f, collectionOf.get(f.doc)!));
+  for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))));
+  for (const f of byOrder(groups.functions)) {
+    attempt(() => buildFunction(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))));
+  }
 
   const prose = listProsePages(paths.pages, root);
-  for (const p of prose) {
-    const clash = docSlugs.get(p.slug);
-    if (clash)
-      errors.push(
-        new ContentError({ file: p.file }, `page path /guides/${p.slug}/ is also used by ${clash}`, 'Rename one of the two files.'),
-      );
-  }
+  errors.push(...pathClashes(entries, prose));
   if (errors.length) throw new ContentErrors(errors);
+  if (loaded.layout === 'native') {
+    unusedAliases(config.aliases, products, env.resolvedAliases!, configFile, warnings);
+    unknownProducts(config.products, collections, configFile, warnings);
+  }
 
   const index = buildLinkIndex(
     entries,
@@ -240,7 +240,9 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   const laxSources = new Set(
     collections.flatMap((c) => c.documents.filter((d) => env.laxTypes.has(String(d.data['content-type']))).map((d) => d.file)),
   );
-  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, laxSources.has(e.source)));
+  // A broken link that does not fail the build is shown as text: a link to nowhere helps no reader.
+  const unlink = (source: string) => laxSources.has(source) || config['broken-links'] === 'warn';
+  const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, unlink(e.source)));
   // The link pass knows the field; the parsed file knows its line.
   const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
   for (const b of broken) if (b.line === undefined) b.line = lineOfField(documentOf.get(b.file), b.field);

@@ -10,7 +10,8 @@ import { PageIds } from './deep-links.ts';
 import { pageDocument } from './endpoint.ts';
 import type { Typed } from './groups.ts';
 import { PageRender, type RenderEnv } from './page-render.ts';
-import { guidePath } from './paths.ts';
+import { guidePath, type SitePaths } from './paths.ts';
+import { productKey } from './products.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import { slugify } from '../liquid/jekyll-filters.ts';
 import { formatFieldPath } from '../yaml.ts';
@@ -54,9 +55,9 @@ export interface DocGroup {
  * `group` is the doc's sidebar group; its label also titles a doc whose `title` is empty (Jekyll showed
  * such a doc as the untitled opening of its page).
  */
-export function buildDoc(env: RenderEnv, d: Typed<DocFrontMatter>, collection: string, group: DocGroup): DocEntry {
+export function buildDoc(env: RenderEnv, d: Typed<DocFrontMatter>, collection: string, paths: SitePaths, group: DocGroup): DocEntry {
   const raw = liquidDocument(d.doc, collection);
-  const path = guidePath(docSlug(d.doc));
+  const path = guidePath(docSlug(d.doc), paths.product);
   const render = new PageRender(env, { page: pageDocument(d.doc, collection, path), doc: raw });
   const ownTitle = render.text(d.doc, ['title']).trim();
   const title = ownTitle || group.label;
@@ -81,6 +82,7 @@ export function buildDoc(env: RenderEnv, d: Typed<DocFrontMatter>, collection: s
     title,
     path,
     source: d.doc.file,
+    product: productKey(d.doc.data),
     anchors: [],
     docType: String(d.doc.data['content-type']),
     group: group.label,

@@ -81,6 +81,7 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
     path,
     source: doc.file,
     anchors: [],
+    product: group.product,
     key: fm.key,
     object: fm.endpoint,
     objectTitle: String(group.fm.title),

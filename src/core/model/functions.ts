@@ -10,14 +10,15 @@ import { exampleId, PageIds, sectionId, withParamIds } from './deep-links.ts';
 import { pageDocument } from './endpoint.ts';
 import type { Typed } from './groups.ts';
 import { PageRender, type RenderEnv } from './page-render.ts';
-import { functionPath } from './paths.ts';
+import { functionPath, type SitePaths } from './paths.ts';
+import { productKey } from './products.ts';
 import { formatFieldPath } from '../yaml.ts';
 import type { FunctionFrontMatter } from '../../schemas/front-matter.ts';
 import type { FunctionEntry } from '../../schemas/reference.ts';
 
-export function buildFunction(env: RenderEnv, f: Typed<FunctionFrontMatter>, collection: string): FunctionEntry {
+export function buildFunction(env: RenderEnv, f: Typed<FunctionFrontMatter>, collection: string, paths: SitePaths): FunctionEntry {
   const { doc, fm } = f;
-  const path = functionPath(fm.key);
+  const path = functionPath(fm.key, paths.product);
   const render = new PageRender(env, { page: pageDocument(doc, collection, path), function: liquidDocument(doc, collection) });
   const ids = new PageIds();
   const entryIds = {
@@ -47,6 +48,7 @@ export function buildFunction(env: RenderEnv, f: Typed<FunctionFrontMatter>, col
     title,
     path,
     source: doc.file,
+    product: productKey(doc.data),
     anchors: [],
     key: fm.key,
     definition,

@@ -8,6 +8,7 @@ import type { SourceDocument } from '../front-matter.ts';
 import { findUnknownKeys, keyTree, withExtraKeys, type KeyTree } from '../known-keys.ts';
 import { formatFieldPath } from '../yaml.ts';
 import { issueMessage } from '../zod-messages.ts';
+import { productKey } from './products.ts';
 import {
   CONTENT_TYPES,
   DOC_CONTENT_TYPES,
@@ -34,6 +35,8 @@ export interface Typed<T> {
 }
 
 export interface ObjectGroup extends Typed<ObjectFrontMatter> {
+  /** The product (`product-type`) the object belongs to; objects are unique per product. */
+  product: string;
   versions: string[];
   latest: string;
   multiVersion: boolean;
@@ -112,6 +115,11 @@ function unknownKeyWarnings(doc: SourceDocument, type: string, trees: Map<string
   });
 }
 
+/** Objects, structures and forms are unique per product: the same slug in two products is two things. */
+function scoped(doc: SourceDocument, id: string): string {
+  return `${productKey(doc.data)}\0${id}`;
+}
+
 export function groupDocuments(documents: SourceDocument[], warnings: WarningSink, options: GroupOptions = {}): Groups {
   const errors: ContentError[] = [];
   const objects = new Map<string, ObjectGroup>();
@@ -143,11 +151,11 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       case CONTENT_TYPES.object: {
         const fm = validate(ObjectSchema, doc, errors);
         // Its endpoints are not orphans: their object exists but has errors of its own.
-        if (!fm) invalidObjects.add(String(doc.data.endpoint));
+        if (!fm) invalidObjects.add(scoped(doc, String(doc.data.endpoint)));
         if (!fm) break;
-        const prior = objects.get(fm.endpoint);
+        const prior = objects.get(scoped(doc, fm.endpoint));
         if (prior) errors.push(duplicate('object', fm.endpoint, prior.doc, doc));
-        else objects.set(fm.endpoint, newObjectGroup(doc, fm));
+        else objects.set(scoped(doc, fm.endpoint), newObjectGroup(doc, fm));
         break;
       }
       case CONTENT_TYPES.versionObject: {
@@ -159,25 +167,25 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
       case CONTENT_TYPES.subStructure: {
         const fm = validate(StructureSchema, doc, errors);
         if (!fm) break;
-        const prior = structures.get(fm.key);
+        const prior = structures.get(scoped(doc, fm.key));
         if (prior) errors.push(duplicate('structure', fm.key, prior.doc, doc));
-        else structures.set(fm.key, { doc, fm });
+        else structures.set(scoped(doc, fm.key), { doc, fm });
         break;
       }
       case CONTENT_TYPES.function: {
         const fm = validate(FunctionSchema, doc, errors);
         if (!fm) break;
-        const prior = functions.get(fm.key);
+        const prior = functions.get(scoped(doc, fm.key));
         if (prior) errors.push(duplicate('function', fm.key, prior.doc, doc));
-        else functions.set(fm.key, { doc, fm });
+        else functions.set(scoped(doc, fm.key), { doc, fm });
         break;
       }
       case CONTENT_TYPES.form: {
         const fm = validate(FormSchema, doc, errors);
         if (!fm) break;
-        const prior = forms.get(fm.key);
+        const prior = forms.get(scoped(doc, fm.key));
         if (prior) errors.push(duplicate('form', fm.key, prior.doc, doc));
-        else forms.set(fm.key, { doc, fm });
+        else forms.set(scoped(doc, fm.key), { doc, fm });
         break;
       }
       default:
@@ -194,12 +202,13 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
   }
 
   for (const v of versionObjects) {
-    const group = objects.get(v.fm.endpoint);
+    const group = objects.get(scoped(v.doc, v.fm.endpoint));
     if (!group) {
       errors.push(
         new ContentError(
           { file: v.doc.file, field: 'endpoint', line: v.doc.lineOf(['endpoint']) },
           `no api-object file has endpoint "${v.fm.endpoint}"`,
+          otherProducts(objects, v.doc, v.fm.endpoint),
         ),
       );
     } else if (group.versionDocs.has(v.fm.version)) {
@@ -207,7 +216,7 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
     } else group.versionDocs.set(v.fm.version, v);
   }
 
-  for (const e of endpoints) if (!invalidObjects.has(e.fm.endpoint)) attachEndpoint(e, objects, errors, warnings);
+  for (const e of endpoints) if (!invalidObjects.has(scoped(e.doc, e.fm.endpoint))) attachEndpoint(e, objects, errors, warnings);
   errors.push(...unknownSubStructures(structures));
   if (errors.length) throw new ContentErrors(errors);
 
@@ -239,20 +248,23 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
 
 /** A `sub-structures` entry must name a structure file; Jekyll dropped unknown ones without a word. */
 function unknownSubStructures(structures: Map<string, Typed<StructureFrontMatter>>): ContentError[] {
-  const known = [...structures.keys()].sort();
-  const hint = `Known structure keys: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … (${known.length} in all)` : ''}.`;
   return [...structures.values()].flatMap((s) =>
-    (s.fm['sub-structures'] ?? []).flatMap((sub, i) =>
-      structures.has(sub.key)
-        ? []
-        : [
-            new ContentError(
-              { file: s.doc.file, field: `sub-structures[${i}].key`, line: s.doc.lineOf(['sub-structures', i, 'key']) },
-              `no api-structure or api-sub-structure file has key "${sub.key}"`,
-              hint,
-            ),
-          ],
-    ),
+    (s.fm['sub-structures'] ?? []).flatMap((sub, i) => {
+      if (structures.has(scoped(s.doc, sub.key))) return [];
+      const product = productKey(s.doc.data);
+      const known = [...structures.values()]
+        .filter((o) => productKey(o.doc.data) === product)
+        .map((o) => o.fm.key)
+        .sort();
+      const hint = `Known structure keys: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … (${known.length} in all)` : ''}.`;
+      return [
+        new ContentError(
+          { file: s.doc.file, field: `sub-structures[${i}].key`, line: s.doc.lineOf(['sub-structures', i, 'key']) },
+          `no api-structure or api-sub-structure file has key "${sub.key}"`,
+          hint,
+        ),
+      ];
+    }),
   );
 }
 
@@ -286,6 +298,14 @@ export function methodEntry(group: ObjectGroup, key: string): { index: number; e
   return { index, entry: index >= 0 ? (list[index] as Record<string, unknown>) : undefined };
 }
 
+/** When the object exists in another product, the file's `product-type` is what is wrong. */
+function otherProducts(objects: Map<string, ObjectGroup>, doc: SourceDocument, endpoint: string): string | undefined {
+  const elsewhere = [...objects.values()].filter((g) => g.fm.endpoint === endpoint).map((g) => g.product);
+  if (!elsewhere.length) return undefined;
+  const own = productKey(doc.data);
+  return `No such object in ${own ? `product "${own}"` : 'the files without a product-type'}, but one exists in ${elsewhere.map((p) => (p ? `product "${p}"` : 'the files without a product-type')).join(', ')}: set this file's product-type to match.`;
+}
+
 function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup {
   const declared = (fm.versions ?? []).map((v) => v.number);
   const latest = fm['latest-version'] ?? declared[0] ?? '1';
@@ -293,6 +313,7 @@ function newObjectGroup(doc: SourceDocument, fm: ObjectFrontMatter): ObjectGroup
   return {
     doc,
     fm,
+    product: productKey(doc.data),
     versions,
     latest,
     multiVersion: versions.length > 1,
@@ -308,13 +329,13 @@ function attachEndpoint(
   errors: ContentError[],
   warnings: WarningSink,
 ): void {
-  const group = objects.get(e.fm.endpoint);
+  const group = objects.get(scoped(e.doc, e.fm.endpoint));
   if (!group) {
     errors.push(
       new ContentError(
         { file: e.doc.file, field: 'endpoint', line: e.doc.lineOf(['endpoint']) },
         `endpoint "${e.fm.key}" belongs to object "${e.fm.endpoint}", but no api-object file has endpoint: "${e.fm.endpoint}"`,
-        'Add the object file, or fix the endpoint field to name an existing object.',
+        otherProducts(objects, e.doc, e.fm.endpoint) ?? 'Add the object file, or fix the endpoint field to name an existing object.',
       ),
     );
     return;

@@ -16,6 +16,11 @@ export function idsIn(html: string): string[] {
 export interface LinkIndex {
   /** Anchor id → the page path (under base) that holds it; the first page to claim an id keeps it. */
   anchors: Map<string, string>;
+  /**
+   * The same per product: a bare `#anchor` on a product's page goes to that product's page first, so two
+   * products may both have `#webhooks` (absent in indexes made before products existed).
+   */
+  productAnchors?: Map<string, Map<string, string>>;
   /** Page path → its ids, for reference pages (prose pages' ids are not known here). */
   pageAnchors: Map<string, Set<string>>;
   /** Every page path this site builds, e.g. `reference/sources/`. */
@@ -31,22 +36,28 @@ export interface BrokenLink extends ContentWarning {
 
 export function buildLinkIndex(entries: ReferenceEntry[], extraPages: string[], base: string, legacyUrl: string): LinkIndex {
   const anchors = new Map<string, string>();
+  const productAnchors = new Map<string, Map<string, string>>();
   for (const entry of entries) {
-    for (const id of entry.anchors) if (!anchors.has(id)) anchors.set(id, entry.path);
+    const own = productAnchors.get(entry.product) ?? productAnchors.set(entry.product, new Map()).get(entry.product)!;
+    for (const id of entry.anchors) {
+      if (!anchors.has(id)) anchors.set(id, entry.path);
+      if (!own.has(id)) own.set(id, entry.path);
+    }
   }
   const pageAnchors = new Map(entries.map((e) => [e.path, new Set(e.anchors)]));
-  return { anchors, pageAnchors, pages: new Set([...entries.map((e) => e.path), ...extraPages, '']), base, legacyUrl };
+  return { anchors, productAnchors, pageAnchors, pages: new Set([...entries.map((e) => e.path), ...extraPages, '']), base, legacyUrl };
 }
 
 /**
  * Resolves one href as seen from a page whose own ids are `page.anchors` (a reference entry, or an MDX
- * page's ids); returns the new href, or undefined when it is broken.
+ * page's ids); a bare `#anchor` goes to the page's own product first. Returns the new href, or undefined
+ * when it is broken.
  */
-export function resolveHref(href: string, page: { anchors: readonly string[] }, index: LinkIndex): string | undefined {
+export function resolveHref(href: string, page: { anchors: readonly string[]; product?: string }, index: LinkIndex): string | undefined {
   if (href.startsWith('#')) {
     const id = decodeURIComponent(href.slice(1));
     if (!id || page.anchors.includes(id)) return href;
-    const target = index.anchors.get(id);
+    const target = index.productAnchors?.get(page.product ?? '')?.get(id) ?? index.anchors.get(id);
     return target === undefined ? undefined : `${index.base}/${target}${href}`;
   }
   if (!href.startsWith('/') || href.startsWith('//')) return href;

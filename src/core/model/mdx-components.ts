@@ -6,18 +6,24 @@
 export interface PropSpec {
   required?: boolean;
   type: 'string' | 'number';
-  /** What the value must name: an endpoint key, or a version of the endpoint named by `endpoint`. */
-  refers?: 'endpoint' | 'version';
+  /**
+   * What the value must name: an endpoint key, a version of the endpoint named by `endpoint`, or a product
+   * (`product-type`) that has that endpoint.
+   */
+  refers?: 'endpoint' | 'version' | 'product';
 }
 
 export const MDX_COMPONENTS: Record<string, Record<string, PropSpec>> = {
   EndpointSummary: {
     endpoint: { required: true, type: 'string', refers: 'endpoint' },
     version: { type: 'string', refers: 'version' },
+    /** Which product's endpoint, when two products use the key. */
+    product: { type: 'string', refers: 'product' },
   },
   RequestSample: {
     endpoint: { required: true, type: 'string', refers: 'endpoint' },
     version: { type: 'string', refers: 'version' },
+    product: { type: 'string', refers: 'product' },
     /** Which request example (0-based) when the endpoint has several. */
     index: { type: 'number' },
   },

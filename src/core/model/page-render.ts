@@ -7,6 +7,7 @@ import { ContentError } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import type { LiquidEngine, MarkdownRenderer } from '../liquid/engine.ts';
 import { formatFieldPath, type FieldPath } from '../yaml.ts';
+import { productKey, type Product } from './products.ts';
 import type { Param } from '../../schemas/reference.ts';
 
 export interface RenderEnv {
@@ -19,6 +20,16 @@ export interface RenderEnv {
   aliases: Record<string, string>;
   /** File that declares the aliases, for messages. */
   configFile: string;
+  /** The site's products by key: a page's product adds its own aliases and heading rule. */
+  products?: ReadonlyMap<string, Product>;
+  /**
+   * Names bound to nil on every page where their alias finds nothing (Jekyll trees: a name the layout
+   * assigned from missing data, or assigned only for another product, rendered empty there). In a native
+   * site this is empty, so using such a name is reported as undefined.
+   */
+  nilAliases?: readonly string[];
+  /** Aliases that found a value on at least one page (`<product>\0<name>`), for the unused-alias warning. */
+  resolvedAliases?: Set<string>;
 }
 
 /** Names the Jekyll includes bound; they exist on every page (nil where they mean nothing). */
@@ -28,6 +39,8 @@ export type Scope = Record<string, unknown>;
 
 export class PageRender {
   readonly ctx: Context;
+  /** The page's product (its aliases and heading rule). */
+  readonly product: Product | undefined;
   private readonly env: RenderEnv;
 
   constructor(env: RenderEnv, scope: Scope) {
@@ -36,17 +49,36 @@ export class PageRender {
     const environment: Scope = { ...base, site: env.site, ...scope };
     const contentType = (scope.page as Scope | undefined)?.['content-type'];
     this.ctx = env.engine.context(environment, { lax: env.laxTypes.has(String(contentType)) });
+    const product = env.products?.get(productKey((scope.page as Scope | undefined) ?? {}));
     const strict = this.ctx.strictVariables;
     this.ctx.strictVariables = false;
     try {
-      for (const [name, expression] of Object.entries(env.aliases)) {
-        const value = env.engine.evaluate(expression, this.ctx, { file: env.configFile, field: `aliases.${name}` });
-        // An alias that means nothing on this page stays unbound, so using it is still reported.
-        if (value !== undefined && value !== null) environment[name] = value;
-      }
+      const bound = new Set<string>();
+      const bind = (aliases: Record<string, string>, field: string, scopeKey: string) => {
+        for (const [name, expression] of Object.entries(aliases)) {
+          const value = env.engine.evaluate(expression, this.ctx, { file: env.configFile, field: `${field}.${name}` });
+          if (value === undefined || value === null) {
+            // A product's alias replaces the site-wide one, also when it finds nothing.
+            if (bound.delete(name)) delete environment[name];
+            continue;
+          }
+          environment[name] = value;
+          bound.add(name);
+          env.resolvedAliases?.add(`${scopeKey}\0${name}`);
+        }
+      };
+      bind(env.aliases, 'aliases', '');
+      if (product) bind(product.aliases, `products.${product.key}.aliases`, product.key);
+      for (const name of env.nilAliases ?? []) if (!(name in environment)) environment[name] = null;
     } finally {
       this.ctx.strictVariables = strict;
     }
+    this.product = product;
+  }
+
+  /** Renders a template from the site config (a product's `object-heading`) in this page's context. */
+  fromConfig(field: string, template: string): string {
+    return this.env.engine.render(template, this.ctx, { file: this.env.configFile, field });
   }
 
   /** Sets a page-level variable, as an `{% assign %}` would. */

@@ -9,6 +9,7 @@ import { isAvailable, pageDocument, versionLinks } from './endpoint.ts';
 import { methodEntry, type ObjectGroup, type Typed } from './groups.ts';
 import { PageRender, type RenderEnv } from './page-render.ts';
 import { endpointPath, formPath, objectPath, structurePath, type SitePaths } from './paths.ts';
+import { productKey, type Product } from './products.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import { slugify } from '../liquid/jekyll-filters.ts';
 import type { FormFrontMatter, StructureFrontMatter } from '../../schemas/front-matter.ts';
@@ -33,11 +34,16 @@ export function codeSamples(render: PageRender, doc: SourceDocument, examples: u
   });
 }
 
-/** "Source" → "Sources", "Address" → "Addresses", "Entry" → "Entries": headings for lists of objects. */
-export function pluralize(title: string): string {
-  if (/(s|x|z|ch|sh)$/i.test(title)) return `${title}es`;
-  if (/[^aeiou]y$/i.test(title)) return `${title.slice(0, -1)}ies`;
-  return `${title}s`;
+/**
+ * The heading of an object's section, sidebar entry and index card. Nothing is pluralised by code: the
+ * object's own `plural`, else its product's `object-heading` rule (a Liquid template, e.g. Jekyll's
+ * `object.title | append: "s"` for one product only), else the title.
+ */
+function objectHeading(render: PageRender, doc: SourceDocument, title: string, product: Product | undefined): string {
+  if (doc.data.plural !== undefined && doc.data.plural !== null) return render.text(doc, ['plural']).trim() || title;
+  const rule = product?.objectHeading;
+  if (rule === undefined) return title;
+  return render.fromConfig(`products.${product!.key}.object-heading`, rule).trim() || title;
 }
 
 export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup, version: string, collection: string): ObjectEntry {
@@ -51,6 +57,7 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
     version: group.multiVersion ? { number: version } : null,
   });
   const title = render.required(doc, ['title']);
+  const heading = objectHeading(render, doc, title, render.product);
   const methods: MethodLink[] = group.methodOrder.flatMap((key) => {
     const { index, entry: method } = methodEntry(group, key);
     const e = group.endpoints.get(version)?.get(key);
@@ -92,9 +99,10 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
   const entry: ObjectEntry = {
     kind: 'object',
     title,
-    heading: pluralize(title),
+    heading,
     path,
     source: versionDoc?.doc.file ?? doc.file,
+    product: group.product,
     anchors: [],
     ids,
     object,
@@ -112,9 +120,15 @@ export function buildObject(env: RenderEnv, paths: SitePaths, group: ObjectGroup
   return entry;
 }
 
-export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, collection: string, all: StructureIndex): StructureEntry {
+export function buildStructure(
+  env: RenderEnv,
+  s: Typed<StructureFrontMatter>,
+  collection: string,
+  paths: SitePaths,
+  all: StructureIndex,
+): StructureEntry {
   const raw = liquidDocument(s.doc, collection);
-  const path = structurePath(s.fm.key);
+  const path = structurePath(s.fm.key, paths.product);
   const render = new PageRender(env, { page: pageDocument(s.doc, collection, path), structure: raw });
   const descriptionHtml = render.markdown(s.doc, ['description']);
   const pageIds = new PageIds();
@@ -130,6 +144,7 @@ export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, c
     title: render.required(s.doc, ['title']),
     path,
     source: s.doc.file,
+    product: productKey(s.doc.data),
     anchors: [],
     ids,
     key: s.fm.key,
@@ -137,37 +152,49 @@ export function buildStructure(env: RenderEnv, s: Typed<StructureFrontMatter>, c
     descriptionHtml,
     attributes,
     examples: codeSamples(render, s.doc, s.fm.examples),
-    subStructures: (s.fm['sub-structures'] ?? []).flatMap((sub) => all.link(sub.key) ?? []),
-    parents: all.parentsOf(s.fm.key),
+    subStructures: (s.fm['sub-structures'] ?? []).flatMap((sub) => all.link(entryProduct(s.doc), sub.key) ?? []),
+    parents: all.parentsOf(entryProduct(s.doc), s.fm.key),
   };
   entry.anchors = structureAnchors(entry);
   return entry;
 }
 
+const entryProduct = (doc: SourceDocument) => productKey(doc.data);
+
 /**
- * Structures by key, for the links between a structure and its `sub-structures`: a title, a page and a
- * one-line summary (the first paragraph of the description, rendered in the linked structure's own context).
+ * Structures by product and key, for the links between a structure and its `sub-structures` (which name
+ * structures of the same product): a title, a page and a one-line summary (the first paragraph of the
+ * description, rendered in the linked structure's own context).
  */
 export class StructureIndex {
   private readonly byKey: Map<string, Typed<StructureFrontMatter>>;
   private readonly summaries = new Map<string, { title: string; summaryHtml: string }>();
   private readonly env: RenderEnv;
   private readonly collectionOf: (doc: SourceDocument) => string;
+  private readonly pathsOf: (product: string) => SitePaths;
 
-  constructor(env: RenderEnv, structures: Typed<StructureFrontMatter>[], collectionOf: (doc: SourceDocument) => string) {
+  constructor(
+    env: RenderEnv,
+    structures: Typed<StructureFrontMatter>[],
+    collectionOf: (doc: SourceDocument) => string,
+    pathsOf: (product: string) => SitePaths,
+  ) {
     this.env = env;
     this.collectionOf = collectionOf;
-    this.byKey = new Map(structures.map((s) => [s.fm.key, s]));
+    this.pathsOf = pathsOf;
+    this.byKey = new Map(structures.map((s) => [`${entryProduct(s.doc)}\0${s.fm.key}`, s]));
   }
 
-  link(key: string): { key: string; title: string; path: string; summaryHtml: string } | undefined {
-    const s = this.byKey.get(key);
+  link(product: string, key: string): { key: string; title: string; path: string; summaryHtml: string } | undefined {
+    const id = `${product}\0${key}`;
+    const s = this.byKey.get(id);
     if (!s) return undefined;
-    let known = this.summaries.get(key);
+    const path = structurePath(key, this.pathsOf(product).product);
+    let known = this.summaries.get(id);
     if (!known) {
       const collection = this.collectionOf(s.doc);
       const render = new PageRender(this.env, {
-        page: pageDocument(s.doc, collection, structurePath(key)),
+        page: pageDocument(s.doc, collection, path),
         structure: liquidDocument(s.doc, collection),
       });
       try {
@@ -176,17 +203,17 @@ export class StructureIndex {
         // The structure's own page reports what is wrong with it; here it is only named.
         known = { title: String(s.fm.title), summaryHtml: '' };
       }
-      this.summaries.set(key, known);
+      this.summaries.set(id, known);
     }
-    return { key, path: structurePath(key), ...known };
+    return { key, path, ...known };
   }
 
-  /** The structures that list `key`, named only (a sub-structure page links back to its parents). */
-  parentsOf(key: string): Array<{ key: string; title: string; path: string; summaryHtml: string }> {
+  /** The structures of `product` that list `key`, named only (a sub-structure page links back to its parents). */
+  parentsOf(product: string, key: string): Array<{ key: string; title: string; path: string; summaryHtml: string }> {
     return [...this.byKey.values()]
-      .filter((p) => (p.fm['sub-structures'] ?? []).some((sub) => sub.key === key))
+      .filter((p) => entryProduct(p.doc) === product && (p.fm['sub-structures'] ?? []).some((sub) => sub.key === key))
       .flatMap((p) => {
-        const link = this.link(p.fm.key);
+        const link = this.link(product, p.fm.key);
         return link ? [{ ...link, summaryHtml: '' }] : [];
       });
   }
@@ -196,8 +223,8 @@ function firstParagraph(html: string): string {
   return /<p>[\s\S]*?<\/p>/.exec(html)?.[0] ?? '';
 }
 
-export function buildForm(env: RenderEnv, f: Typed<FormFrontMatter>, collection: string): FormEntry {
-  const path = formPath(f.fm.key);
+export function buildForm(env: RenderEnv, f: Typed<FormFrontMatter>, collection: string, paths: SitePaths): FormEntry {
+  const path = formPath(f.fm.key, paths.product);
   const render = new PageRender(env, { page: pageDocument(f.doc, collection, path), 'form-property': liquidDocument(f.doc, collection) });
   const descriptionHtml = f.doc.data.description !== undefined ? render.markdown(f.doc, ['description']) : '';
   const pageIds = new PageIds();
@@ -212,6 +239,7 @@ export function buildForm(env: RenderEnv, f: Typed<FormFrontMatter>, collection:
     title: render.required(f.doc, ['title']),
     path,
     source: f.doc.file,
+    product: productKey(f.doc.data),
     anchors: [],
     ids,
     key: f.fm.key,

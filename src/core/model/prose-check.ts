@@ -215,9 +215,18 @@ function propProblem(
     return `must be a ${spec.type}, not ${JSON.stringify(value)}`;
   }
   const key = props.get('endpoint');
-  const matching = endpoints.filter((e) => e.key === key);
-  if (spec.refers === 'endpoint' && !matching.length) {
+  const product = props.get('product');
+  const withKey = endpoints.filter((e) => e.key === key);
+  const matching = product === undefined ? withKey : withKey.filter((e) => e.product === String(product));
+  if (spec.refers === 'endpoint' && !withKey.length) {
     return `no endpoint has key "${String(value)}"${didYouMean(String(value), new Set(endpoints.map((e) => e.key)))}`;
+  }
+  const owners = [...new Set(withKey.map((e) => e.product))];
+  if (spec.refers === 'endpoint' && product === undefined && owners.length > 1) {
+    return `endpoint "${String(value)}" exists in several products (${owners.map((o) => `"${o}"`).join(', ')}); add product="…"`;
+  }
+  if (spec.refers === 'product' && withKey.length && !matching.length) {
+    return `endpoint "${String(key)}" is not in product "${String(value)}" (it is in ${owners.map((o) => `"${o}"`).join(', ')})`;
   }
   if (spec.refers === 'version' && matching.length && !matching.some((e) => e.version === String(value))) {
     return `endpoint "${String(key)}" has no version "${String(value)}" (it has ${matching.map((e) => `"${e.version}"`).join(', ')})`;
