@@ -33,4 +33,32 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
+  {
+    // The generator reads content from pull requests: nothing in it may turn text into code.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        ...['vm', 'node:vm', 'child_process', 'node:child_process', 'worker_threads', 'node:worker_threads'].map((name) => ({
+          name,
+          message: 'src/ must not run code or processes (content is data, never code).',
+        })),
+        {
+          name: 'gray-matter',
+          message: 'gray-matter runs ---js front matter as JavaScript; src/core/front-matter.ts splits files itself.',
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='require']", message: 'No require() in src/: content must never decide what code loads.' },
+        {
+          selector: "CallExpression[callee.type='CallExpression'][callee.callee.name='createRequire']",
+          message: 'No createRequire(…)(…) in src/: resolving a path is fine, loading code is not.',
+        },
+        { selector: 'ImportExpression[source.type!="Literal"]', message: 'Dynamic import() only with a literal module name in src/.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'No new Function in src/.' },
+        { selector: "CallExpression[callee.name='Function']", message: 'No Function() in src/.' },
+      ],
+    },
+  },
 );

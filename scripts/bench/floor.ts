@@ -71,7 +71,7 @@ const engine = new LiquidEngine({
   markdown,
   warnings,
 });
-const env = { engine, markdown, site, aliases: config.aliases, configFile: 'site.yml', laxTypes: new Set<string>() };
+const env = { engine, markdown, site, aliases: config.aliases, configFile: 'site.yml', laxTypes: new Set<string>(), warnings };
 
 type Doc = { doc: { data: Raw; file: string }; collection: string };
 const docs: Doc[] = (collections as Array<{ name: string; documents: Doc['doc'][] }>).flatMap((c) =>

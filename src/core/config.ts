@@ -6,6 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { folderBoundary, isInside } from './confine.ts';
 import { ContentError, ContentErrors, type ContentWarning } from './errors.ts';
 import { readTextFile } from './files.ts';
 import { findUnknownKeys, keyTree, type KeyTree } from './known-keys.ts';
@@ -35,6 +36,11 @@ export interface LoadedConfig {
   files: string[];
   /** Unknown keys in site.yml or the overlay (and YAML warnings of the config files). */
   warnings: ContentWarning[];
+  /**
+   * Each folder of `paths` → the real folder its files must stay inside (confine.ts): the content root for
+   * folders in it, the folder itself for folders an overlay adds elsewhere.
+   */
+  boundaries: Map<string, string>;
 }
 
 interface ConfigFile {
@@ -81,6 +87,28 @@ function unknownConfigKeys(config: ConfigFile, kind: 'site' | 'overlay'): Conten
   });
 }
 
+/**
+ * The content's own config (site.yml, _config.yml) may only name folders inside the content root: a pull
+ * request that sets `includes: /` would otherwise publish any file through `{% include %}`. Folders outside
+ * the root can come only from a SITE_CONFIG overlay, which is not part of the content.
+ */
+function assertFoldersInside(raw: Record<string, unknown>, root: string, file: string, lineOf: ConfigFile['lineOf']): void {
+  const folders = raw.folders;
+  if (!folders || typeof folders !== 'object') return;
+  for (const [key, value] of Object.entries(folders as Record<string, unknown>)) {
+    const list = Array.isArray(value) ? value : [value];
+    list.forEach((entry, i) => {
+      if (typeof entry !== 'string' || isInside(path.resolve(root, entry), root)) return;
+      const at = Array.isArray(value) ? ['folders', key, i] : ['folders', key];
+      throw new ContentError(
+        { file, field: formatFieldPath(at), line: lineOf(at) },
+        `folder "${entry}" is outside the content root`,
+        'Content folders must be inside the content root; a folder elsewhere belongs in a SITE_CONFIG overlay.',
+      );
+    });
+  }
+}
+
 /** Jekyll collections live in `_<name>` folders (under `collections_dir` when set). */
 function jekyllCollectionFolders(raw: Record<string, unknown>, root: string): string[] {
   const collections = raw.collections;
@@ -95,11 +123,23 @@ function jekyllCollectionFolders(raw: Record<string, unknown>, root: string): st
     .filter((folder) => existsSync(path.join(root, folder)) && statSync(path.join(root, folder)).isDirectory());
 }
 
-function jekyllToSiteConfig(raw: Record<string, unknown>, root: string): Record<string, unknown> {
+function jekyllToSiteConfig(raw: Record<string, unknown>, root: string, lineOf: ConfigFile['lineOf']): Record<string, unknown> {
+  const reference = jekyllCollectionFolders(raw, root);
+  const outside = reference.find((folder) => !isInside(path.resolve(root, folder), root));
+  if (outside !== undefined) {
+    const field =
+      raw.collections_dir !== undefined && !isInside(path.resolve(root, String(raw.collections_dir)), root)
+        ? 'collections_dir'
+        : 'collections';
+    throw new ContentError(
+      { file: JEKYLL_CONFIG, field, line: lineOf([field]) },
+      `collection folder "${outside}" is outside the content root`,
+    );
+  }
   return {
     ...raw,
     title: raw.title ?? raw.site_title,
-    folders: { data: '_data', includes: ['_includes'], pages: '_pages-mdx', reference: jekyllCollectionFolders(raw, root) },
+    folders: { data: '_data', includes: ['_includes'], pages: '_pages-mdx', reference },
   };
 }
 
@@ -142,6 +182,7 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
     layout = 'native';
     files.push(native);
     const site = readYamlMapping(native, root);
+    assertFoldersInside(site.data, root, NATIVE_CONFIG, site.lineOf);
     sources.push(site);
     raw = site.data;
     warnings.push(...site.warnings, ...unknownConfigKeys(site, 'site'));
@@ -151,7 +192,7 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
     // _config.yml is Jekyll's: dozens of keys Jekyll and its plugins read, so none is reported.
     const config = readYamlMapping(jekyll, root);
     sources.push(config);
-    raw = jekyllToSiteConfig(config.data, root);
+    raw = jekyllToSiteConfig(config.data, root, config.lineOf);
   } else {
     throw new ContentError(
       { file: root },
@@ -187,18 +228,26 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
   }
   const config = parsed.data;
   const abs = (p: string) => path.resolve(root, p);
+  const paths: ResolvedPaths = {
+    data: abs(config.folders.data),
+    reference: config.folders.reference.map(abs),
+    pages: abs(config.folders.pages),
+    includes: config.folders.includes.map(abs),
+  };
+  const configFile = path.relative(root, files.at(-1)!) || files.at(-1)!;
+  const boundaries = new Map<string, string>();
+  for (const [key, value] of Object.entries(paths)) {
+    for (const folder of Array.isArray(value) ? value : [value])
+      boundaries.set(folder, folderBoundary(folder, root, configFile, `folders.${key}`));
+  }
   return {
     root,
     layout,
     config,
     raw: { ...raw, title: config.title, url: config.url, baseurl: config.baseurl },
-    paths: {
-      data: abs(config.folders.data),
-      reference: config.folders.reference.map(abs),
-      pages: abs(config.folders.pages),
-      includes: config.folders.includes.map(abs),
-    },
+    paths,
     files,
     warnings,
+    boundaries,
   };
 }

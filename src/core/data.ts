@@ -4,10 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { assertConfined, boundaryFor } from './confine.ts';
 import { ContentError, ContentErrors, type ContentWarning } from './errors.ts';
 import { listFiles, readTextFile } from './files.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { parseYaml } from './yaml.ts';
+import { DEFAULT_LIMITS, limitName, type Limits } from '../schemas/limits.ts';
 
 export interface SiteData {
   data: Record<string, unknown>;
@@ -26,12 +28,46 @@ export interface DataOptions {
    * wrong), or a `warn`ing (a Jekyll tree, where it is nil, as Jekyll read it).
    */
   emptyFiles?: 'error' | 'warn';
+  /** The loaded config's folder boundaries (confine.ts). */
+  boundaries?: ReadonlyMap<string, string>;
+  /** The site config's limits. */
+  limits?: Limits;
 }
 
 /** Nothing but whitespace and YAML comments. */
 const EMPTY_YAML = /^(?:\s*(?:#.*)?(?:\r?\n|$))*$/;
 
-function parseDataFile(absolute: string, file: string, warnings: ContentWarning[], options: DataOptions): unknown {
+/** Nesting depth of a parsed JSON value, counted without recursion (the value may be very deep). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function parseJson(text: string, file: string, limits: Limits): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ContentError({ file }, `malformed JSON: ${(error as Error).message}`);
+  }
+  if (depthOf(value) > limits['yaml-depth']) {
+    throw new ContentError(
+      { file },
+      `JSON nested more than ${limits['yaml-depth']} levels deep (${limitName('yaml-depth', limits)})`,
+      'Flatten the structure; if the nesting is real, raise the limit under `limits:` in the site config.',
+    );
+  }
+  return value;
+}
+
+function parseDataFile(absolute: string, file: string, warnings: ContentWarning[], options: DataOptions, limits: Limits): unknown {
   const { cache } = options;
   const text = readTextFile(absolute, file);
   if (EMPTY_YAML.test(text)) {
@@ -42,16 +78,10 @@ function parseDataFile(absolute: string, file: string, warnings: ContentWarning[
     }
     throw new ContentError({ file, line: 1 }, message, 'Add the data (a YAML mapping or list), or delete the file.');
   }
-  if (/\.json$/i.test(absolute)) {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new ContentError({ file }, `malformed JSON: ${(error as Error).message}`);
-    }
-  }
+  if (/\.json$/i.test(absolute)) return parseJson(text, file, limits);
   const key = `data:${absolute}`;
   const hit = cache?.get<{ data: unknown; warnings: ContentWarning[] }>(key, text);
-  const parsed = hit?.value ?? parseYaml({ text, file });
+  const parsed = hit?.value ?? parseYaml({ text, file, limits });
   if (cache && !hit) cache.set(key, text, { data: parsed.data, warnings: parsed.warnings });
   warnings.push(...parsed.warnings);
   return parsed.data;
@@ -63,12 +93,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Reads every data file, even after one fails, and throws all their errors together. */
 export function loadSiteData(dataDir: string, root: string, options: DataOptions = {}): SiteData {
-  const { cache } = options;
+  const { cache, boundaries, limits = DEFAULT_LIMITS } = options;
   const errors: ContentError[] = [];
   const data: Record<string, unknown> = {};
   const warnings: ContentWarning[] = [];
   if (!existsSync(dataDir)) return { data, files: [], warnings };
   const files = listFiles(dataDir, DATA_FILE);
+  const boundary = boundaryFor(dataDir, root, boundaries);
   for (const absolute of files) {
     const file = path.relative(root, absolute).split(path.sep).join('/');
     const parts = path.relative(dataDir, absolute).replace(DATA_FILE, '').split(path.sep);
@@ -80,7 +111,8 @@ export function loadSiteData(dataDir: string, root: string, options: DataOptions
     }
     let value: unknown;
     try {
-      value = parseDataFile(absolute, file, warnings, options);
+      assertConfined(absolute, file, boundary);
+      value = parseDataFile(absolute, file, warnings, options, limits);
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       errors.push(error);

@@ -38,7 +38,10 @@ export class ContentErrors extends Error {
   /** Warnings the failed pass had found by then, for a checker that lists both. */
   warnings: ContentWarning[] = [];
 
-  constructor(errors: ContentError[]) {
+  constructor(all: ContentError[]) {
+    // One message per problem: an error every page meets (a bad alias in the site config) is listed once.
+    const seen = new Set<string>();
+    const errors = all.filter((e) => seen.size !== seen.add(e.message).size);
     super(
       `${errors.length} content error${errors.length === 1 ? '' : 's'}:\n` +
         errors.map((e) => `  - ${e.message.replace(/\n/g, '\n    ')}`).join('\n'),

@@ -12,6 +12,12 @@ import path from 'node:path';
 /** About 256 MB of HTML: a 10,000-endpoint site uses ~150 MB. */
 const MAX_CHARS = 256 * 2 ** 20;
 
+/** A result the highlighter did not finish (see highlight.ts); never cached. */
+export interface Incomplete {
+  html: string;
+  incomplete: true;
+}
+
 interface CacheFile {
   version: string;
   entries: Array<[key: string, html: string]>;
@@ -48,7 +54,11 @@ export class HighlightCache {
     }
   }
 
-  get(lang: string, code: string, make: () => string): string {
+  /**
+   * The HTML for `code`, made by `make` when not cached. `make` may return `{ html, incomplete: true }` for
+   * a result that must not be kept (the highlighter gave up on a line): it is used once and never cached.
+   */
+  get(lang: string, code: string, make: () => string | Incomplete): string {
     const key = `${lang}\0${code}`;
     let html = this.used.get(key);
     if (html !== undefined) {
@@ -59,7 +69,9 @@ export class HighlightCache {
     html = this.stored.get(key);
     if (html !== undefined) this.stored.delete(key);
     else {
-      html = make();
+      const made = make();
+      if (typeof made !== 'string') return made.html;
+      html = made;
       this.dirty = true;
     }
     this.used.set(key, html);

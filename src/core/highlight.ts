@@ -33,11 +33,47 @@ let shiki: Promise<Shiki> | undefined;
 export interface CodeHighlighter extends Highlighter {
   /** Writes the on-disk cache (callers choose when: the build script after the model, the dev loader once edits settle). */
   save(): void;
+  /** Lines Shiki gave up on: samples highlighted a second time, and samples left incomplete. */
+  stats: { retried: number; incomplete: number };
 }
 
 export interface HighlighterOptions {
   /** Where to keep results between builds; typically `highlightCacheFile(contentRoot)`. */
   cacheFile?: string;
+  /** Milliseconds Shiki may spend on one line before it gives up on the rest of it (tests force it low). */
+  tokenizeTimeLimit?: number;
+}
+
+/**
+ * Shiki stops tokenizing a line after `tokenizeTimeLimit` (500 ms by default) and leaves the rest of it
+ * uncoloured. On a loaded machine that happened to ordinary lines, and the cut result was cached on disk
+ * and served again. Now the limit is 5 s, a line cut by it is highlighted again with a minute to spare,
+ * and a result that is still incomplete is used once, reported and never cached: the same input always
+ * gives the same output, however busy the machine is.
+ */
+const TOKENIZE_TIME_LIMIT = 5_000;
+const RETRY_TIME_LIMIT = 60_000;
+
+/** Set when the grammar tokenizer gives up on a line (Shiki itself does not say); reset before each run. */
+const tokenizer = { cut: false };
+/** Grammars whose tokenizer reports to `tokenizer` (grammars belong to the one process-wide Shiki). */
+const watched = new WeakSet<object>();
+
+function watchGrammar(h: Shiki, lang: string): void {
+  let grammar: { tokenizeLine2?: (...args: unknown[]) => { stoppedEarly?: boolean } };
+  try {
+    grammar = h.getLanguage(lang) as unknown as typeof grammar;
+  } catch {
+    return; // plain text has no grammar
+  }
+  if (watched.has(grammar) || typeof grammar.tokenizeLine2 !== 'function') return;
+  watched.add(grammar);
+  const tokenize = grammar.tokenizeLine2.bind(grammar);
+  grammar.tokenizeLine2 = (...args: unknown[]) => {
+    const result = tokenize(...args);
+    if (result.stoppedEarly) tokenizer.cut = true;
+    return result;
+  };
 }
 
 export async function createCodeHighlighter(options: HighlighterOptions = {}): Promise<CodeHighlighter> {
@@ -47,12 +83,31 @@ export async function createCodeHighlighter(options: HighlighterOptions = {}): P
   // Everything that changes the HTML for the same input; a different value starts an empty cache.
   const version = JSON.stringify({ format: 1, shiki: await shikiVersion(), THEMES, langs: [...loaded].sort(), ALIASES });
   const cache = new HighlightCache(version, options.cacheFile);
+  const limit = options.tokenizeTimeLimit ?? TOKENIZE_TIME_LIMIT;
+  const stats = { retried: 0, incomplete: 0 };
+  const run = (code: string, lang: string, tokenizeTimeLimit: number) => {
+    tokenizer.cut = false;
+    const html = h.codeToHtml(code, { lang, themes: THEMES, defaultColor: 'light', tokenizeTimeLimit });
+    return { html, cut: tokenizer.cut };
+  };
   const highlight = (code: string, lang: string): string => {
     const name = ALIASES[lang.toLowerCase()] ?? lang.toLowerCase();
     const resolved = loaded.has(name) ? name : 'text';
-    return cache.get(resolved, code, () => h.codeToHtml(code, { lang: resolved, themes: THEMES, defaultColor: 'light' }));
+    watchGrammar(h, resolved);
+    return cache.get(resolved, code, () => {
+      let result = run(code, resolved, limit);
+      if (!result.cut) return result.html;
+      stats.retried++;
+      result = run(code, resolved, Math.max(RETRY_TIME_LIMIT, limit));
+      if (!result.cut) return result.html;
+      stats.incomplete++;
+      console.warn(
+        `highlighting gave up on a line of a ${resolved} sample after ${RETRY_TIME_LIMIT / 1000} s; shown partly uncoloured, not cached`,
+      );
+      return { html: result.html, incomplete: true };
+    });
   };
-  return Object.assign(highlight, { save: () => cache.save() });
+  return Object.assign(highlight, { save: () => cache.save(), stats });
 }
 
 export { highlightCacheFile } from './highlight-cache.ts';

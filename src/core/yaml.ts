@@ -1,11 +1,14 @@
 /**
- * YAML as Jekyll reads it. Two deliberate differences from a plain `yaml.parse`:
+ * YAML as Jekyll reads it. Deliberate differences from a plain `yaml.parse`:
  * - an alias whose anchor is not in the same file (Jekyll's SafeYAML turns it into nil) becomes null with a
  *   warning instead of aborting the build;
- * - the parsed document is kept so callers can map a field path back to a line for error messages.
+ * - the parsed document is kept so callers can map a field path back to a line for error messages;
+ * - nesting depth, alias expansion and parse time are bounded (yaml-guards.ts, `limits:` in the site config).
  */
-import { isMap, isScalar, LineCounter, parseDocument, Scalar, visit, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, Scalar, visit, type Document } from 'yaml';
 import { ContentError, type ContentWarning } from './errors.ts';
+import { parseDocumentGuarded, resolveAliases, type YamlLimits } from './yaml-guards.ts';
+import { DEFAULT_LIMITS, limitName, type Limits } from '../schemas/limits.ts';
 
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -25,17 +28,20 @@ export interface YamlSource {
   file: string;
   /** Lines before `text` in the file (front matter starts after the opening `---`). */
   lineOffset?: number;
+  /** Site config `limits:`; the defaults when reading the site config itself. */
+  limits?: YamlLimits & Pick<Limits, 'page-seconds'>;
 }
 
 export function formatFieldPath(path: FieldPath): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
 
-export function parseYaml({ text, file, lineOffset = 0 }: YamlSource): ParsedYaml {
+export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS }: YamlSource): ParsedYaml {
+  const started = performance.now();
   const lineCounter = new LineCounter();
-  // Ruby's YAML lets a later duplicate key win, and real Jekyll trees rely on it: warn, do not fail.
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false });
   const line = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  // Ruby's YAML lets a later duplicate key win, and real Jekyll trees rely on it: warn, do not fail.
+  const doc: Document = parseDocumentGuarded({ text, file, lineCounter, line, limits });
   const warnings: ContentWarning[] = duplicateKeyWarnings(doc, file, line);
 
   const [firstError] = doc.errors;
@@ -48,20 +54,26 @@ export function parseYaml({ text, file, lineOffset = 0 }: YamlSource): ParsedYam
     );
   }
 
-  visit(doc, {
-    Alias(_key, node) {
-      if (node.resolve(doc)) return undefined;
-      warnings.push({
-        file,
-        line: node.range ? line(node.range[0]) : undefined,
-        message: `alias *${node.source} has no anchor &${node.source} in this file; it is read as null (as Jekyll does)`,
-      });
-      return new Scalar(null);
-    },
-  });
+  warnings.push(...resolveAliases(doc, file, line, limits));
+  // The library's own alias guard stays on behind ours (never -1, which would turn it off).
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: limits['yaml-alias-count'] }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new ContentError({ file }, `YAML aliases expand too far: ${error.message} (${limitName('yaml-alias-count', limits)})`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (seconds > limits['page-seconds']) {
+    throw new ContentError(
+      { file },
+      `reading this file took ${seconds.toFixed(seconds < 1 ? 3 : 1)} s, over the time budget (${limitName('page-seconds', limits)})`,
+      'Split the file; if it is simply big, raise the limit under `limits:` in the site config.',
+    );
+  }
 
   return {
-    data: doc.toJS({ maxAliasCount: -1 }) ?? {},
+    data,
     warnings,
     lineOf(path, options) {
       if (options?.key && path.length) {

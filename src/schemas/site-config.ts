@@ -3,8 +3,18 @@
  * preset, optionally overlaid by an extra file (SITE_CONFIG) that adds what the Jekyll includes used to bind.
  */
 import { z } from 'zod';
+import { DEFAULT_LIMITS, LimitsSchema } from './limits.ts';
+
+// zod compiles object schemas into code with `new Function`. The code comes from our schemas, not from
+// content, but nothing on a content path should reach `new Function`; interpreted parsing costs no
+// measurable time here (the corpus model builds in the same ~1.8 s either way).
+z.config({ jitless: true });
 
 const folderList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** A base path of URL path characters only: nothing that could end an HTML attribute or start a tag. */
+const SAFE_BASE = /^(?:\/(?:[A-Za-z0-9\-._~!$&()*+,;=:@]|%[0-9A-Fa-f]{2})+)*$/;
+const SAFE_URL = /^https?:\/\/[^\s"'<>`\\]+$/;
 
 export const FoldersSchema = z.object({
   /** Site data: every .yml/.yaml/.json below it becomes `site.data.<path>`. */
@@ -102,12 +112,21 @@ export const SiteConfigSchema = z.looseObject({
     .string()
     .nullish()
     .transform((v) => (v ?? '').replace(/\/+$/, ''))
+    .refine((v) => v === '' || SAFE_URL.test(v), {
+      message: 'must be an http(s) URL without spaces, quotes or angle brackets, such as "https://docs.example.com"',
+    })
     .describe('Absolute origin of the deployed site (Jekyll url).'),
-  /** Path the site is served under (Jekyll's `baseurl`); becomes Astro's `base`. */
+  /**
+   * Path the site is served under (Jekyll's `baseurl`); becomes Astro's `base`, which Astro writes into
+   * tags it makes itself (`<script type="module" src>`), so only URL path characters are allowed.
+   */
   baseurl: z
     .string()
     .nullish()
     .transform((v) => normaliseBase(v ?? ''))
+    .refine((v) => SAFE_BASE.test(v), {
+      message: 'may only hold URL path characters (letters, digits, - . _ ~ ! $ & ( ) * + , ; = : @ and %XX escapes), such as "/docs"',
+    })
     .describe('Path the site is served under (Jekyll baseurl).'),
   folders: FoldersSchema.default(FoldersSchema.parse({})).describe('Where the content lives.'),
   /** Short names bound before every render, as Liquid expressions: `link: site.data.urls`. */
@@ -140,6 +159,8 @@ export const SiteConfigSchema = z.looseObject({
   /** A link that lands on no page fails the build (`error`) or is only reported (`warn`). */
   'broken-links': z.enum(['error', 'warn']).default('error').describe('A link to no page fails the build, or warns.'),
   'front-matter': FrontMatterConfigSchema.default(FrontMatterConfigSchema.parse({})).describe('Front-matter checks.'),
+  /** Bounds on the work one file or page may cause (schemas/limits.ts). */
+  limits: LimitsSchema.default(DEFAULT_LIMITS).describe('Bounds on the work one file or page may cause.'),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

@@ -80,10 +80,18 @@ test('a broken file shows an overlay naming file, field and line, and the page r
   await open(page, 'reference/parcels/list-parcels/');
   // No goto/reload from here on: the dev server must reload the page itself, into the error and out of it.
 
+  const logMark = dev.log().length;
   let saved = dev.edit(file, /^description: "/m, 'description: "{{ parcl.count }} ');
   const overlay = page.locator('vite-error-overlay');
-  await expect(overlay.getByText(`${file}:${line} (field "description"): undefined variable "parcl"`)).toBeVisible({ timeout: 20_000 });
+  const problem = `${file}:${line} (field "description"): undefined variable "parcl"`;
+  await expect(overlay.getByText(problem)).toBeVisible({ timeout: 20_000 });
   timings.push(`error overlay after a bad save: ${Date.now() - saved} ms`);
+  // The terminal reports the problem once, however many pages are viewed while it lasts.
+  const second = await page.context().newPage();
+  await second.goto(page.url());
+  await expect(second.locator('vite-error-overlay').getByText(problem)).toBeVisible({ timeout: 20_000 });
+  await second.close();
+  expect(dev.log().slice(logMark).split(problem).length - 1).toBe(1);
 
   saved = dev.write(file, good);
   await expect(overlay).toHaveCount(0, { timeout: 20_000 });

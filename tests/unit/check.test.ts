@@ -61,7 +61,7 @@ describe('checkContent collects across files and stages', () => {
     });
     expect(errorLines(root)).toEqual([
       'reference/widgets/list-widgets.md:2: malformed YAML: Nested mappings are not allowed in compact mappings',
-      'reference/widgets/archive-a-widget.md:2 method: is required (or mark the file with `not-available-until-version`)',
+      'reference/widgets/archive-a-widget.md:2 (field "method"): is required (or mark the file with `not-available-until-version`)',
     ]);
   });
 
@@ -70,13 +70,13 @@ describe('checkContent collects across files and stages', () => {
     const report = checkContent({ root });
     expect(report.errors).toBe(0);
     expect(lines(root)).toContain(
-      'reference/widgets/widget-object.md:27 available-methods[2].id: warning: "delete-a-widget" has no api-endpoint file (endpoint: "widgets", key: "delete-a-widget"); it is not shown',
+      'reference/widgets/widget-object.md:27 (field "available-methods[2].id"): warning: "delete-a-widget" has no api-endpoint file (endpoint: "widgets", key: "delete-a-widget"); it is not shown',
     );
   });
 
   it('reports an endpoint file the object does not list as a warning', () => {
     expect(lines(fixture('mini-site'))).toContain(
-      'reference/widgets/archive-a-widget.md:5 key: warning: "archive-a-widget" is not in reference/widgets/widget-object.md\'s available-methods; it is listed last',
+      'reference/widgets/archive-a-widget.md:5 (field "key"): warning: "archive-a-widget" is not in reference/widgets/widget-object.md\'s available-methods; it is listed last',
     );
   });
 
@@ -86,7 +86,7 @@ describe('checkContent collects across files and stages', () => {
       'reference/widgets/widget-object.md': object.replace('  - id: "delete-a-widget"', '  - id: "list-widgets"'),
     });
     expect(errorLines(root)).toEqual([
-      'reference/widgets/widget-object.md:27 available-methods[2].id: duplicate id "list-widgets" (also available-methods[1])',
+      'reference/widgets/widget-object.md:27 (field "available-methods[2].id"): duplicate id "list-widgets" (also available-methods[1])',
     ]);
   });
 });
@@ -120,7 +120,7 @@ describe('checkContent on the warning cases (issue 10: nothing dropped in silenc
     const report = checkContent({ root, configFile: fixture('overlays', 'jekyll.yml') }, { strict: true });
     expect(report.errors).toBe(0);
     expect(report.problems.map(formatProblem)).toContain(
-      '_developers/list-things.md:8 layout-hint: warning: unknown key "layout-hint" (api-endpoint)',
+      '_developers/list-things.md:8 (field "layout-hint"): warning: unknown key "layout-hint" (api-endpoint)',
     );
   });
 });

@@ -76,4 +76,46 @@ describe('highlight cache', () => {
     expect(warm(code, 'json')).toBe(fresh);
     expect(fresh).toContain('--shiki-dark');
   });
+
+  it('never keeps a result the highlighter did not finish, in memory or on disk', () => {
+    const file = tempFile();
+    const cache = new HighlightCache('v1', file);
+    let calls = 0;
+    const cut = () => ({ html: `<pre>cut ${++calls}</pre>`, incomplete: true as const });
+    expect(cache.get('json', 'long line', cut)).toBe('<pre>cut 1</pre>');
+    expect(cache.get('json', 'long line', cut)).toBe('<pre>cut 2</pre>');
+    cache.get('json', 'short', () => '<pre>short</pre>');
+    cache.save();
+    const keys = (JSON.parse(readFileSync(file, 'utf8')) as { entries: [string, string][] }).entries.map(([k]) => k.split('\0')[1]);
+    expect(keys).toEqual(['short']);
+  });
+});
+
+describe('highlighting under load', () => {
+  // Shiki gives up on a line after its time limit and leaves the rest uncoloured. Forcing the limit to
+  // 1 ms makes every long line hit it, as a loaded machine did with the old 500 ms limit.
+  const line = JSON.stringify(Array.from({ length: 2500 }, (_, i) => ({ id: `wdg_${i}`, n: i, ok: i % 2 === 0 })));
+
+  it('gives the same HTML as an unhurried highlighter, and says it had to highlight again', async () => {
+    const hurried = await createCodeHighlighter({ tokenizeTimeLimit: 1 });
+    const unhurried = await createCodeHighlighter({ tokenizeTimeLimit: 0 });
+    const started = performance.now();
+    const html = hurried(line, 'json');
+    console.log(
+      `highlight of a ${line.length}-character line with a 1 ms limit: ${Math.round(performance.now() - started)} ms, retried ${hurried.stats.retried}`,
+    );
+    expect(hurried.stats).toEqual({ retried: 1, incomplete: 0 });
+    expect(html).toBe(unhurried(line, 'json'));
+    expect(unhurried.stats).toEqual({ retried: 0, incomplete: 0 });
+  });
+
+  it('writes only complete results to the disk cache', async () => {
+    const file = tempFile();
+    const hurried = await createCodeHighlighter({ cacheFile: file, tokenizeTimeLimit: 1 });
+    const html = hurried(line, 'json');
+    hurried.save();
+    const warm = await createCodeHighlighter({ cacheFile: file });
+    expect(warm(line, 'json')).toBe(html);
+    expect(warm.stats.retried).toBe(0);
+  });
 });

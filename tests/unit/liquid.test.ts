@@ -41,7 +41,7 @@ function fakeDoc(file: string, data: Record<string, unknown>): SourceDocument {
 }
 
 describe('aliases', () => {
-  const { engine } = makeEngine();
+  const { engine, warnings } = makeEngine();
   const site = {
     data: {
       widgets: { api: { name: 'Widgets API' } },
@@ -56,6 +56,7 @@ describe('aliases', () => {
     aliases: { api: 'site.data[page.product-type].api', link: 'site.data.urls', laxapi: 'site.data[page.product-type]api' },
     configFile: 'site.yml',
     laxTypes: new Set(),
+    warnings,
   };
   const page = (productType?: string) => new PageRender(env, { page: productType ? { 'product-type': productType } : {} });
   const doc = fakeDoc('reference/x.md', { d: '{{ api.name }} / {{ link.home }} / {{ laxapi.name }}' });

@@ -177,8 +177,12 @@ describe('a tree of two products (products-site)', () => {
     const messages = buildErrors({ root }).map((e) => e.message);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringContaining('page path /reference/things/ is also used by reference/alpha/thing-object.md'),
-        expect.stringContaining('page path /guides/errors/ is also used by reference/alpha/errors.md'),
+        expect.stringContaining(
+          'reference/beta/thing-object.md:4 (field "endpoint"): page URL /reference/things/ of object "things" is also the URL of object "things" from reference/alpha/thing-object.md:4 (field "endpoint")',
+        ),
+        expect.stringContaining(
+          'reference/beta/errors.md: page URL /guides/errors/ of doc "Errors" (named after its file) is also the URL of doc "Errors" (named after its file) from reference/alpha/errors.md',
+        ),
       ]),
     );
   });

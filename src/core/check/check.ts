@@ -44,9 +44,10 @@ export interface CheckReport {
   pages: number;
 }
 
+/** The same words a failed build prints for the problem (errors.ts), so a writer can search for either. */
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
-  return `${where}${p.field ? ` ${p.field}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  return `${where}${p.field ? ` (field "${p.field}")` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
 
 function fromError(e: ContentError): Problem {
@@ -119,9 +120,10 @@ function duplicateAnchors(entries: ReferenceEntry[]): Problem[] {
  * stage with errors; a checker should list what it can).
  */
 function structuralProblems(options: BuildOptions): { problems: Problem[]; groups?: Groups; documents: SourceDocument[] } {
-  const { paths, root, config, warnings: configWarnings } = loadSiteConfig(options.root, options.configFile);
+  const { paths, root, boundaries, config, warnings: configWarnings } = loadSiteConfig(options.root, options.configFile);
   const parseErrors: ContentError[] = [];
-  const documents = collectDocuments(paths.reference, root, parseErrors, options.parseCache).flatMap((c) => c.documents);
+  const read = { boundaries, limits: config.limits };
+  const documents = collectDocuments(paths.reference, root, parseErrors, options.parseCache, read).flatMap((c) => c.documents);
   const problems = [...parseErrors.map(fromError), ...configWarnings.map(fromWarning)];
   // Warnings of files the build never reached (it stopped at an error) are still worth listing.
   const sink = new WarningSink();

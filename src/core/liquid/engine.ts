@@ -3,20 +3,21 @@
  * the site's `flatify` plugin). One `LiquidEngine` serves a whole build; each page render gets its own
  * `Context`, so `assign`s leak across the strings of one page (as in Jekyll) but never between pages.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
-import { Context, Liquid, type FS, type Template } from 'liquidjs';
+import { Context, Liquid, type Template } from 'liquidjs';
 import type { WarningSink } from '../errors.ts';
-import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
+import type { MarkdownRenderer } from '../markdown/markdownify.ts';
+import { DEFAULT_LIMITS, type Limits } from '../../schemas/limits.ts';
+import { checkIncludeName, installBudget, registerGuardedTags, RenderBudget } from './guards.ts';
+import { checkTemplateSize, includeFileSystem } from './include-fs.ts';
 import { DataPaths, MissingDataKey, writtenPath } from './data-keys.ts';
+import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
 import { registerJekyllTags } from './jekyll-tags.ts';
 import { laxToStrict } from './lax.ts';
 import { explainLiquidError, FlatifyDepthError, LiquidContentError, NestedRenderError } from './liquid-errors.ts';
 
-export interface MarkdownRenderer {
-  render(src: string): string;
-  renderInline(src: string): string;
-}
+export type { MarkdownRenderer } from '../markdown/markdownify.ts';
 
 export interface LiquidEngineOptions {
   /** Undefined variables and unknown filters are errors (true) or warnings (false). */
@@ -25,6 +26,10 @@ export interface LiquidEngineOptions {
   maxFlatifyDepth: number;
   /** Folders searched by `{% include %}`. */
   includes: string[];
+  /** Each includes folder → the real folder its files must be inside (confine.ts); the folder itself by default. */
+  includeBoundaries?: ReadonlyMap<string, string>;
+  /** Site config `limits:` (defaults when omitted). */
+  limits?: Limits;
   site: JekyllSite;
   markdown: MarkdownRenderer;
   warnings: WarningSink;
@@ -43,8 +48,9 @@ export interface RenderLocation {
   line?: number;
 }
 
-const MISSING_INCLUDE = '\0missing-include:';
 const depths = new WeakMap<Context, number>();
+/** When each page's time budget runs out (`performance.now()`), set when its context is made. */
+const deadlines = new WeakMap<Context, number>();
 /** Contexts whose undefined names are warnings even though the site is strict (see `laxContentTypes`). */
 const laxContexts = new WeakSet<Context>();
 /** Per context: the data to check keys against, and the missing paths already reported for this string. */
@@ -96,17 +102,28 @@ export class LiquidEngine {
   private readonly templates = new Map<string, Template[]>();
   /** The field currently being rendered; include look-ups and warnings report against it. */
   private location: RenderLocation | undefined;
-
+  /** The budget of the field being rendered (includes name themselves in it). */
+  private budget: RenderBudget | undefined;
+  private readonly limits: Limits;
   private readonly dataPaths: DataPaths | undefined;
 
   constructor(options: LiquidEngineOptions) {
     this.options = options;
+    this.limits = options.limits ?? DEFAULT_LIMITS;
     this.dataPaths = options.dataKeys && new DataPaths(options.dataKeys.data);
     this.liquid = new Liquid({
       root: options.includes,
       partials: options.includes,
       extname: '',
-      fs: this.includeFs(),
+      fs: includeFileSystem({
+        boundaries: options.includeBoundaries,
+        limits: this.limits,
+        missing: (file) =>
+          options.warnings.add({
+            ...(this.location ?? { file: '?' }),
+            message: `include "${file}" not found in ${options.includes.join(', ') || '(no includes folder)'}; it renders as empty`,
+          }),
+      }),
       jekyllInclude: true,
       // Jekyll include names are literal file names (`note.html`); `{{ }}` in them still works.
       dynamicPartials: false,
@@ -123,9 +140,39 @@ export class LiquidEngine {
     // Ruby Liquid's url_encode is CGI.escape, which is what liquidjs's cgi_escape does (its url_encode
     // leaves `!'()*` as they are).
     this.liquid.filters.url_encode = this.liquid.filters.cgi_escape;
-    const filters = { ...jekyllFilters(options.site, options.markdown), flatify: this.flatifyFilter() };
+    // markdownify inside Liquid reports refused URLs against the field being rendered.
+    const refused = (message: string) => options.warnings.add({ ...(this.location ?? { file: '?' }), message });
+    const markdown: MarkdownRenderer = {
+      render: (src) => options.markdown.render(src, refused),
+      renderInline: (src) => options.markdown.renderInline(src, refused),
+    };
+    const filters = { ...jekyllFilters(options.site, markdown), flatify: this.flatifyFilter() };
     for (const [name, impl] of Object.entries(filters)) this.liquid.registerFilter(name, impl);
-    registerJekyllTags(this.liquid, options.markdown);
+    registerGuardedTags(this.liquid);
+    registerJekyllTags(this.liquid, markdown);
+    this.guardFileNames();
+  }
+
+  /**
+   * include, render and layout all reach files through these two methods: check the name as Jekyll does
+   * before any look-up, and put the real name into the include chain of the field's budget.
+   */
+  private guardFileNames(): void {
+    const liquid = this.liquid as unknown as Record<
+      '_parsePartialFile' | '_parseLayoutFile',
+      (file: string, ...rest: unknown[]) => unknown
+    >;
+    for (const [method, tag] of [
+      ['_parsePartialFile', 'include'],
+      ['_parseLayoutFile', 'layout'],
+    ] as const) {
+      const original = liquid[method].bind(this.liquid);
+      liquid[method] = (file: string, ...rest: unknown[]) => {
+        checkIncludeName(tag, String(file));
+        this.budget?.name(String(file));
+        return original(file, ...rest);
+      };
+    }
   }
 
   /**
@@ -135,6 +182,7 @@ export class LiquidEngine {
   context(scope: Record<string, unknown>, options: { lax?: boolean } = {}): Context {
     const ctx = new JekyllContext(scope, this.liquid.options, { sync: true }, { liquid: this.liquid });
     if (options.lax) laxContexts.add(ctx);
+    deadlines.set(ctx, performance.now() + this.limits['page-seconds'] * 1000);
     if (this.dataPaths) dataKeyChecks.set(ctx, { paths: this.dataPaths, reported: new Set() });
     return ctx;
   }
@@ -144,12 +192,17 @@ export class LiquidEngine {
     if (source === null || source === undefined) return '';
     const text = rubyString(source);
     if (!text.includes('{')) return text;
-    const outer = this.location;
+    const outer = { location: this.location, budget: this.budget };
+    const deadline = deadlines.get(ctx) ?? performance.now() + this.limits['page-seconds'] * 1000;
     this.location = location;
+    this.budget = new RenderBudget(this.limits, deadline);
+    const restore = installBudget(ctx, this.budget);
     try {
       return this.renderReporting(text, ctx, location);
     } finally {
-      this.location = outer;
+      restore();
+      this.location = outer.location;
+      this.budget = outer.budget;
     }
   }
 
@@ -158,12 +211,29 @@ export class LiquidEngine {
     return this.options.includes.some((dir) => existsSync(path.resolve(dir, name)));
   }
 
+  /**
+   * Stops a page that is over its time budget (checked by Liquid before every template node; page
+   * builders call this between fields, which covers Markdown work too).
+   */
+  checkDeadline(ctx: Context, location: RenderLocation): void {
+    const deadline = deadlines.get(ctx);
+    if (deadline === undefined || performance.now() <= deadline) return;
+    throw explainLiquidError(new RenderBudget(this.limits, deadline).overTime(), location, '');
+  }
+
   /** Evaluates a Liquid expression such as `site.data[page.product-type].api` (aliases, data look-ups). */
   evaluate(expression: string, ctx: Context, location: RenderLocation): unknown {
+    // Expressions come from the site config (aliases): `(1..100000000)` there is bounded like any field.
+    const restore = installBudget(
+      ctx,
+      new RenderBudget(this.limits, deadlines.get(ctx) ?? performance.now() + this.limits['page-seconds'] * 1000),
+    );
     try {
       return this.liquid.evalValueSync(laxToStrict(`{{${expression}}}`).slice(2, -2), ctx);
     } catch (error) {
       throw explainLiquidError(error, location, expression);
+    } finally {
+      restore();
     }
   }
 
@@ -207,7 +277,7 @@ export class LiquidEngine {
 
   private reportOther(explained: LiquidContentError, text: string, ctx: Context, location: RenderLocation): string {
     const strict = this.options.strict && !laxContexts.has(ctx);
-    if (strict || explained.runaway) throw explained;
+    if (strict || explained.fatal) throw explained;
     // Warn mode: report, then render again with undefined names as empty (Jekyll's default). Text
     // Liquid cannot parse at all is shown as written, which is what a reader of the source would see.
     this.options.warnings.add({ ...location, line: explained.location.line, message: explained.reason });
@@ -228,6 +298,7 @@ export class LiquidEngine {
     if (parsed) return parsed;
     const source = laxToStrict(text);
     try {
+      checkTemplateSize(source.length, this.limits);
       parsed = this.liquid.parse(source);
     } catch (error) {
       const unknown = /undefined filter: ([\w-]+)/.exec((error as Error).message);
@@ -262,34 +333,5 @@ export class LiquidEngine {
         depths.set(ctx, depth);
       }
     };
-  }
-
-  /** Include look-up that turns a missing include into a warning and an empty string, never a crash. */
-  private includeFs(): FS {
-    const warn = (file: string) =>
-      this.options.warnings.add({
-        ...(this.location ?? { file: '?' }),
-        message: `include "${file}" not found in ${this.options.includes.join(', ') || '(no includes folder)'}; it renders as empty`,
-      });
-    return {
-      exists: async (p) => p.startsWith(MISSING_INCLUDE) || existsSync(p),
-      existsSync: (p) => p.startsWith(MISSING_INCLUDE) || existsSync(p),
-      readFile: async (p) => this.readInclude(p, warn),
-      readFileSync: (p) => this.readInclude(p, warn),
-      resolve: (dir, file) => path.resolve(dir, file),
-      contains: async () => true,
-      containsSync: () => true,
-      sep: path.sep,
-      dirname: path.dirname,
-      fallback: (file) => `${MISSING_INCLUDE}${file}`,
-    };
-  }
-
-  private readInclude(p: string, warn: (file: string) => void): string {
-    if (p.startsWith(MISSING_INCLUDE)) {
-      warn(p.slice(MISSING_INCLUDE.length));
-      return '';
-    }
-    return laxToStrict(readFileSync(p, 'utf8'));
   }
 }

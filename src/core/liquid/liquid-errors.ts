@@ -6,6 +6,7 @@
 import { ContentError } from '../errors.ts';
 import { MissingDataKey } from './data-keys.ts';
 import type { RenderLocation } from './engine.ts';
+import { IncludeRefused, LimitError } from './guards.ts';
 
 /** Thrown by `flatify` when it nests deeper than allowed: a string that (indirectly) flatifies itself. */
 export class FlatifyDepthError extends Error {
@@ -37,8 +38,8 @@ export class LiquidContentError extends ContentError {
   readonly reason: string;
   /** True for problems that warn-mode may downgrade (undefined variable, unknown filter). */
   readonly lenient: boolean;
-  /** Runaway `flatify` recursion: an error in every mode. */
-  readonly runaway: boolean;
+  /** Runaway `flatify` recursion, a limit reached, a refused include: an error in every mode. */
+  readonly fatal: boolean;
   /** A missing key under `site.data`: the look-up as written (`site.data.nope.x`). */
   readonly dataKey?: string;
   constructor(
@@ -46,13 +47,13 @@ export class LiquidContentError extends ContentError {
     reason: string,
     lenient: boolean,
     hint?: string,
-    runaway = false,
+    fatal = false,
     dataKey?: string,
   ) {
     super(location, reason, hint);
     this.reason = reason;
     this.lenient = lenient;
-    this.runaway = runaway;
+    this.fatal = fatal;
     this.dataKey = dataKey;
   }
 }
@@ -95,6 +96,23 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
       true,
     );
   }
+  // A string flatify renders inside another is parsed on its own, so its error may already be explained.
+  const known = links.find((e, i): e is LiquidContentError => i > 0 && e instanceof LiquidContentError);
+  if (known) return new LiquidContentError(at, `${known.reason}${inside}`, known.lenient, known.hint, known.fatal, known.dataKey);
+  const limit = links.find((e): e is LimitError => e instanceof LimitError);
+  if (limit) {
+    return new LiquidContentError(
+      at,
+      `${limit.message}${inside}`,
+      false,
+      'Content must not make the build do unbounded work; if this is real content, raise the limit under `limits:` in the site config.',
+      true,
+    );
+  }
+  const refused = links.find((e): e is IncludeRefused => e instanceof IncludeRefused);
+  if (refused) {
+    return new LiquidContentError(at, `${refused.message}${inside}`, false, 'Includes are read only from the includes folders.', true);
+  }
   const missing = links.find((e): e is MissingDataKey => e instanceof MissingDataKey);
   if (missing) {
     return new LiquidContentError(
@@ -107,6 +125,9 @@ export function explainLiquidError(error: unknown, location: RenderLocation, sou
     );
   }
   const messages = links.map((e) => (e as Error)?.message ?? '');
+  if (messages.includes('Invalid string length')) {
+    return new LiquidContentError(at, `Liquid output grew past the longest string JavaScript can hold${inside}`, false, undefined, true);
+  }
   const variable = messages.map((m) => /undefined variable: ([^,\s]+)/.exec(m)?.[1]).find(Boolean);
   if (variable) {
     return new LiquidContentError(

@@ -4,11 +4,13 @@
  * Other extension names are left alone, so they show up as text just as kramdown's warning case does.
  */
 import type { StateBlock, StateInline } from 'markdown-it';
-import { parseAttributeList } from './ial.ts';
+import { parseAttributeList } from './attribute-list.ts';
+import { extensionTagEnd, spend } from './scan.ts';
 
 const NAMES = 'comment|nomarkdown|options';
 const BLOCK_START = new RegExp(`^\\{::(${NAMES})((?:\\s(?:\\\\\\}|[^}])*?)?)(\\/)?\\}[ \\t]*$`);
-const SPAN_START = new RegExp(`\\{::(${NAMES})((?:\\s(?:\\\\\\}|[^}])*?)?)(\\/)?\\}`, 'y');
+// `\{::(names)((?:\s(?:\\\}|[^}])*?)?)(\/)?\}`: the name here, the rest through extensionTagEnd (scan.ts).
+const SPAN_NAME = new RegExp(`\\{::(${NAMES})`, 'y');
 
 /** What an extension writes: nomarkdown only for HTML output (its `type` may name other converters). */
 function output(name: string, options: string, body: string, block: boolean): string {
@@ -32,6 +34,8 @@ export function blockExtensionRule(state: StateBlock, startLine: number, endLine
     const stop = new RegExp(`^\\{:/(?:${name})?\\}[ \\t]*$`);
     stopLine = -1;
     for (let line = startLine + 1; line < endLine; line++) {
+      // Each unclosed start would scan to the end again: bounded by the render's scan budget.
+      if (!spend(state.env, (state.eMarks[line] ?? 0) - (state.bMarks[line] ?? 0) + 1)) break;
       if ((state.sCount[line] ?? 0) - state.blkIndent >= 4) continue;
       const begin = (state.bMarks[line] ?? 0) + (state.tShift[line] ?? 0);
       if (stop.test(state.src.slice(begin, state.eMarks[line]))) {
@@ -55,25 +59,42 @@ export function blockExtensionRule(state: StateBlock, startLine: number, endLine
 export function spanExtensionRule(state: StateInline, silent: boolean): boolean {
   const { pos, src } = state;
   if (src.charCodeAt(pos) !== 0x7b || src.charCodeAt(pos + 1) !== 0x3a || src.charCodeAt(pos + 2) !== 0x3a) return false;
-  SPAN_START.lastIndex = pos;
-  const m = SPAN_START.exec(src);
-  if (!m || pos + m[0].length > state.posMax) return false;
-  const name = m[1] ?? '';
-  const bodyStart = pos + m[0].length;
+  SPAN_NAME.lastIndex = pos;
+  const named = SPAN_NAME.exec(src);
+  if (!named) return false;
+  const name = named[1] ?? '';
+  const tag = extensionTagEnd(state, src, pos + named[0].length);
+  if (!tag || tag.end > state.posMax) return false;
+  const bodyStart = tag.end;
   let end = bodyStart;
   let body = '';
-  if (m[3] !== '/') {
-    const stop = new RegExp(`\\{:/(?:${name})?\\}`, 'g');
-    stop.lastIndex = bodyStart;
-    const found = stop.exec(src);
-    if (!found || found.index + found[0].length > state.posMax) return false;
-    body = src.slice(bodyStart, found.index);
-    end = found.index + found[0].length;
+  if (!tag.selfClosing) {
+    const found = stopTag(state, name, bodyStart);
+    if (found < 0) return false;
+    body = src.slice(bodyStart, found);
+    end = src.indexOf('}', found) + 1;
   }
   if (!silent) {
-    const html = output(name, m[2] ?? '', body, false);
+    const html = output(name, tag.options, body, false);
     if (html !== '') state.push('html_inline', '', 0).content = html;
   }
   state.pos = end;
   return true;
 }
+
+/** Where `{:/name}` or `{:/}` starts after `from` (within posMax), or -1. Remembered per text and name. */
+function stopTag(state: StateInline, name: string, from: number): number {
+  const memo = (stops.get(state) ?? stops.set(state, new Map()).get(state)!) as Map<string, { from: number; at: number }>;
+  const key = `${name}\0${state.posMax}`;
+  const known = memo.get(key);
+  // The first stop at or after `from` is the one found for an earlier `from`, if this one is not past it.
+  if (known && known.from <= from && (known.at < 0 || from <= known.at)) return known.at;
+  const stop = new RegExp(`\\{:/(?:${name})?\\}`, 'g');
+  stop.lastIndex = from;
+  const found = stop.exec(state.src);
+  const at = found && found.index + found[0].length <= state.posMax ? found.index : -1;
+  memo.set(key, { from, at });
+  return at;
+}
+
+const stops = new WeakMap<StateInline, Map<string, { from: number; at: number }>>();

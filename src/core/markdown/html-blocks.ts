@@ -7,6 +7,7 @@
  */
 import type { StateBlock, StateInline } from 'markdown-it';
 import { isMarkdownAttr, matchStartTag, parseAttrs, withoutMarkdownAttr } from './html-tags.ts';
+import { spend } from './scan.ts';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 const SPAN_ELEMENTS = words(
@@ -37,7 +38,8 @@ function tagPattern(name: string): RegExp {
   let re = tagPatterns.get(name);
   if (!re) {
     const escaped = name.replace(/[.]/g, '\\.');
-    re = new RegExp(`<!--|<(/?)${escaped}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, 'gi');
+    // `<` ends a tag outside quotes, so a scan cannot run on through later tags (linear, not quadratic).
+    re = new RegExp(`<!--|<(/?)${escaped}(?=[\\s/>])(?:[^<>"']|"[^"]*"|'[^']*')*>`, 'gi');
     tagPatterns.set(name, re);
   }
   return re;
@@ -68,6 +70,8 @@ function findCloseTag(
   for (let line = fromLine; line < endLine; line++) {
     if (line > fromLine && (state.sCount[line] ?? 0) < state.blkIndent && !state.isEmpty(line)) return null;
     const lineStart = line === fromLine ? from : (state.bMarks[line] ?? 0) + (state.tShift[line] ?? 0);
+    // Every unclosed element would scan to the end again: bounded by the render's scan budget (scan.ts).
+    if (!spend(state.env, (state.eMarks[line] ?? 0) - lineStart + 1)) return null;
     const text = state.src.slice(lineStart, state.eMarks[line]);
     let pos = 0;
     while (pos < text.length) {
@@ -202,7 +206,7 @@ export function kramdownHtmlSpan(state: StateInline, silent: boolean): boolean {
   if (!mdAttr && (parse || bodiless)) return false;
   let end = tag.end;
   if (!parse && !bodiless) {
-    const close = findInlineClose(src, name, tag.end, state.posMax);
+    const close = findInlineClose(state, name, tag.end, state.posMax);
     if (close < 0 && !mdAttr) return false;
     if (close >= 0) end = close;
   }
@@ -214,7 +218,16 @@ export function kramdownHtmlSpan(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-function findInlineClose(src: string, name: string, from: number, max: number): number {
+function findInlineClose(state: StateInline, name: string, from: number, max: number): number {
+  const { src } = state;
+  // As for blocks: what a failed search scans is charged to the render's scan budget.
+  if (!spend(state.env, 1)) return -1;
+  const end = scanInlineClose(src, name, from, max);
+  spend(state.env, (end < 0 ? max : end) - from);
+  return end;
+}
+
+function scanInlineClose(src: string, name: string, from: number, max: number): number {
   const re = tagPattern(name);
   re.lastIndex = from;
   let depth = 1;

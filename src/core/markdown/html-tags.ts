@@ -20,8 +20,10 @@ export interface HtmlAttr {
 }
 
 // Unquoted values are accepted although kramdown wants quotes: refusing them would only turn the tag into text.
-const START_TAG = /<([A-Za-z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
-const ATTR = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+// Attribute names stop at `<` (kramdown's are XML names): otherwise every `<` of `<a x <a x …` starts a scan
+// to the end of the text, which is quadratic.
+const START_TAG = /<([A-Za-z][\w:.-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
+const ATTR = /\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 export function matchStartTag(src: string, pos: number): StartTag | null {
   START_TAG.lastIndex = pos;

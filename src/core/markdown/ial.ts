@@ -8,39 +8,12 @@
  * `parse_block_extensions` / `parse_span_extensions`.
  */
 import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
+import { parseAttributeList, type AttributeList } from './attribute-list.ts';
 import { renderState } from './render-state.ts';
+import { allowUrl, URL_ATTRIBUTES } from './safe-url.ts';
+import { attributeLineContent, spanIalEnd } from './scan.ts';
 
-export type AttrOp = { kind: 'class'; value: string } | { kind: 'set'; name: string; value: string };
-
-export interface AttributeList {
-  ops: AttrOp[];
-  /** Names of attribute list definitions to apply first. */
-  refs: string[];
-}
-
-// kramdown's ALD_TYPE_ANY: key="value" | ref-name | one or more #id/.class, each standing alone.
-const ALD_ITEM = /(?:^|\s)(?:(\w[\w-]*)=("|')((?:\\\}|\\\2|[^}])*?)\2|(\w[\w-]*)|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))(?=\s|$)/g;
-const ID_OR_CLASS = /#([A-Za-z][\w:-]*)|\.([^\s.#]+)/g;
-
-export function parseAttributeList(source: string): AttributeList {
-  const list: AttributeList = { ops: [], refs: [] };
-  const trimmed = source.trim();
-  if (trimmed === '' || trimmed === ':') return list;
-  for (const m of source.matchAll(ALD_ITEM)) {
-    const [, key, quote, value, ref, idsAndClasses] = m;
-    if (ref !== undefined) list.refs.push(ref);
-    else if (idsAndClasses !== undefined) {
-      for (const part of idsAndClasses.matchAll(ID_OR_CLASS)) {
-        if (part[2] !== undefined) list.ops.push({ kind: 'class', value: part[2] });
-        else list.ops.push({ kind: 'set', name: 'id', value: part[1] ?? '' });
-      }
-    } else if (key !== undefined && quote !== undefined) {
-      const unescaped = (value ?? '').replace(quote === '"' ? /\\([}"])/g : /\\([}'])/g, '$1');
-      list.ops.push({ kind: 'set', name: key, value: unescaped });
-    }
-  }
-  return list;
-}
+export { parseAttributeList, type AttributeList, type AttrOp } from './attribute-list.ts';
 
 export function applyAttributeList(token: Token, list: AttributeList, alds: ReadonlyMap<string, AttributeList>, depth = 0): void {
   // Definitions may refer to each other; kramdown would loop forever on a cycle, we stop.
@@ -51,6 +24,8 @@ export function applyAttributeList(token: Token, list: AttributeList, alds: Read
   }
   for (const op of list.ops) {
     if (op.kind === 'class') token.attrJoin('class', op.value);
+    // An attribute list may not point a link or image where a Markdown link could not (safe-url.ts).
+    else if (URL_ATTRIBUTES.has(op.name.toLowerCase()) && !allowUrl(op.value, op.name)) continue;
     else token.attrSet(op.name, op.value);
   }
 }
@@ -58,24 +33,34 @@ export function applyAttributeList(token: Token, list: AttributeList, alds: Read
 // ---------------------------------------------------------------------------------------------------------
 // Block level
 
-const ALD_LINE = /^\{:(\w[\w-]*):((?:\\\}|[^}])+)\}[ \t]*$/;
-const IAL_LINE = /^\{:(?![:/])((?:\\\}|[^}])+)\}[ \t]*$/;
+// `^\{:(\w[\w-]*):((?:\\\}|[^}])+)\}[ \t]*$` (ALD) and `^\{:(?![:/])((?:\\\}|[^}])+)\}[ \t]*$` (IAL), read by
+// attributeLineContent in one pass.
+const ALD_NAME = /^\{:(\w[\w-]*):/;
+
+function attributeLine(line: string): { ald?: string; content: string } | null {
+  const name = ALD_NAME.exec(line);
+  if (name) {
+    const content = attributeLineContent(line, name[0].length);
+    if (content !== null) return { ald: name[1] ?? '', content };
+  }
+  if (line[2] === ':' || line[2] === '/') return null;
+  const content = attributeLineContent(line, 2);
+  return content === null ? null : { content };
+}
 
 /** Block rule for `{: …}` and `{:name: …}` lines. Both end a paragraph, as kramdown's LAZY_END says. */
 export function blockAttributeRule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if ((state.sCount[startLine] ?? 0) - state.blkIndent >= 4) return false;
   const pos = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
   if (state.src.charCodeAt(pos) !== 0x7b || state.src.charCodeAt(pos + 1) !== 0x3a) return false;
-  const line = state.src.slice(pos, state.eMarks[startLine]);
-  const ald = ALD_LINE.exec(line);
-  const ial = ald ? null : IAL_LINE.exec(line);
-  if (!ald && !ial) return false;
+  const found = attributeLine(state.src.slice(pos, state.eMarks[startLine]));
+  if (!found) return false;
   if (silent) return true;
-  if (ald) renderState(state.env).alds.set(ald[1] ?? '', parseAttributeList(ald[2] ?? ''));
+  if (found.ald !== undefined) renderState(state.env).alds.set(found.ald, parseAttributeList(found.content));
   else {
     const token = state.push('kramdown_block_ial', '', 0);
     token.map = [startLine, startLine + 1];
-    token.meta = { ial: parseAttributeList(ial?.[1] ?? '') };
+    token.meta = { ial: parseAttributeList(found.content) };
   }
   state.line = startLine + 1;
   return true;
@@ -134,7 +119,7 @@ function nextBlock(tokens: Token[], i: number): Token | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Span level
 
-const SPAN_IAL = /\{:((?:\\\}|[^}])+)\}/y;
+// `\{:((?:\\\}|[^}])+)\}` at the position, found through spanIalEnd's index (scan.ts).
 
 /** Inline rule: a `{:…}` straight after a span element becomes a marker, resolved once emphasis is known. */
 export function spanAttributeRule(state: StateInline, silent: boolean): boolean {
@@ -144,15 +129,14 @@ export function spanAttributeRule(state: StateInline, silent: boolean): boolean 
   if (third === 0x3a || third === 0x2f) return false; // `{::ext}` / `{:/}` are extensions
   // kramdown ignores an IAL that follows text; it stays in the output as written.
   if (state.pending !== '' || state.tokens.length === 0) return false;
-  SPAN_IAL.lastIndex = pos;
-  const m = SPAN_IAL.exec(src);
-  if (!m || pos + m[0].length > state.posMax) return false;
+  const end = spanIalEnd(state, src, pos);
+  if (end < 0 || end > state.posMax) return false;
   if (!silent) {
     const token = state.push('kramdown_span_ial', '', 0);
-    token.content = m[0];
-    token.meta = { ial: parseAttributeList(m[1] ?? '') };
+    token.content = src.slice(pos, end);
+    token.meta = { ial: parseAttributeList(src.slice(pos + 2, end - 1)) };
   }
-  state.pos += m[0].length;
+  state.pos = end;
   return true;
 }
 

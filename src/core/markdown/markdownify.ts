@@ -11,6 +11,9 @@ import { blockExtensionRule, spanExtensionRule } from './extensions.ts';
 import { addAttrsToTag } from './html-tags.ts';
 import { guardHtmlBlock, kramdownHtmlBlock, kramdownHtmlSpan } from './html-blocks.ts';
 import { applyBlockAttributes, blockAttributeRule, resolveSpanAttributes, spanAttributeRule } from './ial.ts';
+import { renderState } from './render-state.ts';
+import { allowUrl, collectRefusals } from './safe-url.ts';
+import { scanBudgetFor } from './scan.ts';
 import { taskListRule } from './task-lists.ts';
 import { typographyRule } from './typography.ts';
 
@@ -26,9 +29,12 @@ export interface MarkdownOptions {
   inlineCodeClass?: string;
 }
 
+/** Told about each URL a render refused (safe-url.ts), with a message for the writer. */
+export type RefusedUrlReport = (message: string) => void;
+
 export interface MarkdownRenderer {
-  render(src: string): string;
-  renderInline(src: string): string;
+  render(src: string, onRefused?: RefusedUrlReport): string;
+  renderInline(src: string, onRefused?: RefusedUrlReport): string;
 }
 
 // kramdown escapes text and code with escape_html(:all/:text): `"` stays as it is.
@@ -58,6 +64,8 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   // kramdown writes link targets as given (only HTML-escaped); markdown-it would percent-encode `{`, spaces, …
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (text) => text;
+  // markdown-it's scheme test, plus the tabs and control characters browsers ignore in a URL.
+  md.validateLink = (url) => allowUrl(url, 'link');
 
   // markdown-it does not export its html_block rule; the ruler's list is the only way to wrap it.
   const htmlBlock = md.block.ruler.__rules__.find((r) => r.name === 'html_block');
@@ -70,6 +78,9 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   md.inline.ruler.after('kramdown_span_extensions', 'kramdown_span_ial', spanAttributeRule);
   md.inline.ruler.before('html_inline', 'kramdown_html_span', kramdownHtmlSpan);
   md.inline.ruler2.before('fragments_join', 'kramdown_span_ial', resolveSpanAttributes);
+  md.core.ruler.before('block', 'kramdown_scan_budget', (state) => {
+    renderState(state.env).scanBudget = scanBudgetFor(state.src.length);
+  });
   md.core.ruler.after('block', 'kramdown_block_attributes', applyBlockAttributes);
   md.core.ruler.after('kramdown_block_attributes', 'kramdown_task_lists', taskListRule);
   md.core.ruler.before('text_join', 'kramdown_typography', typographyRule);
@@ -107,23 +118,35 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
 
   // Output depends only on the source (every render gets a fresh env), and a site repeats its strings
   // (shared argument descriptions, Errors bodies, notes), so each renderer remembers what it made.
-  const blocks = new Map<string, string>();
-  const inlines = new Map<string, string>();
+  // Refused URLs are kept with the HTML, so a repeat of the string is reported again where it recurs.
+  type Made = { html: string; refused: readonly string[] };
+  const NONE: readonly string[] = [];
+  const blocks = new Map<string, Made>();
+  const inlines = new Map<string, Made>();
+  const made = (cache: Map<string, Made>, src: string, make: () => string, onRefused?: RefusedUrlReport): string => {
+    let hit = cache.get(src);
+    if (hit === undefined) {
+      const { result, refused } = collectRefusals(make);
+      cache.set(src, (hit = { html: result, refused: refused.length ? refused : NONE }));
+    }
+    if (onRefused) hit.refused.forEach(onRefused);
+    return hit.html;
+  };
   return {
-    render(src: string): string {
+    render(src: string, onRefused?: RefusedUrlReport): string {
       if (src.trim() === '') return '';
-      let html = blocks.get(src);
-      if (html === undefined) {
-        html = md.render(src, {});
-        if (html !== '' && !html.endsWith('\n')) html += '\n';
-        blocks.set(src, html);
-      }
-      return html;
+      return made(
+        blocks,
+        src,
+        () => {
+          const html = md.render(src, {});
+          return html !== '' && !html.endsWith('\n') ? `${html}\n` : html;
+        },
+        onRefused,
+      );
     },
-    renderInline(src: string): string {
-      let html = inlines.get(src);
-      if (html === undefined) inlines.set(src, (html = md.renderInline(src, {})));
-      return html;
+    renderInline(src: string, onRefused?: RefusedUrlReport): string {
+      return made(inlines, src, () => md.renderInline(src, {}), onRefused);
     },
   };
 }

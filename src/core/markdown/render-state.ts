@@ -4,7 +4,7 @@
  * which is created fresh for every render.
  */
 import type { Env } from 'markdown-it';
-import type { AttributeList } from './ial.ts';
+import type { AttributeList } from './attribute-list.ts';
 
 export interface RenderState {
   /** `{:name: …}` attribute list definitions, by name. */
@@ -13,6 +13,8 @@ export interface RenderState {
   gfmIds: Map<string, number>;
   /** kramdown's HTML converter `@used_ids`. */
   kramdownIds: Map<string, number>;
+  /** Characters left for searches that may run far (closing tags, extension ends); see scan.ts. */
+  scanBudget: number;
 }
 
 const KEY = Symbol('kramdown-render-state');
@@ -20,7 +22,7 @@ const KEY = Symbol('kramdown-render-state');
 export function renderState(env: Env): RenderState {
   let state = env[KEY] as RenderState | undefined;
   if (!state) {
-    state = { alds: new Map(), gfmIds: new Map(), kramdownIds: new Map() };
+    state = { alds: new Map(), gfmIds: new Map(), kramdownIds: new Map(), scanBudget: 1_000_000 };
     env[KEY] = state;
   }
   return state;

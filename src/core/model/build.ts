@@ -5,7 +5,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteConfig, type LoadedConfig } from '../config.ts';
+import { assertConfined, boundaryFor } from '../confine.ts';
 import { loadSiteData, type SiteData } from '../data.ts';
+import { readTextFile } from '../files.ts';
+import { proseCodeErrors } from '../prose-guard.ts';
 import { ContentError, ContentErrors, WarningSink, type ContentWarning } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
 import type { SourceDocument } from '../front-matter.ts';
@@ -19,12 +22,13 @@ import { groupDocuments, methodEntry, type Groups } from './groups.ts';
 import { checkProsePages } from './prose-check.ts';
 import { buildLinkIndex, rewriteEntryLinks, type BrokenLink, type LinkIndex } from './links.ts';
 import type { RenderEnv } from './page-render.ts';
+import { entrySource, pathCollisions } from './collisions.ts';
 import { buildDoc, docHasContent } from './docs.ts';
 import { buildFunction } from './functions.ts';
 import { buildForm, buildObject, buildStructure, StructureIndex } from './pages.ts';
 import { guidePath, REFERENCE_PATH, type SitePaths } from './paths.ts';
 import { productKey, resolveProducts } from './products.ts';
-import { aliasNames, pathClashes, renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
+import { aliasNames, renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
 import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
 
 export type Highlighter = (code: string, lang: string) => string;
@@ -100,17 +104,22 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   const loaded = loadSiteConfig(options.root, options.configFile);
   const { config, paths, root } = loaded;
   loaded.warnings.forEach((w) => warnings.add(w));
+  const read = { boundaries: loaded.boundaries, limits: config.limits };
   // Every file is read before any error is thrown, so a YAML error in one hides none in the others.
   const readErrors: ContentError[] = [];
   let data: SiteData = { data: {}, files: [], warnings: [] };
   try {
-    data = loadSiteData(paths.data, root, { cache: options.parseCache, emptyFiles: loaded.layout === 'native' ? 'error' : 'warn' });
+    data = loadSiteData(paths.data, root, {
+      cache: options.parseCache,
+      emptyFiles: loaded.layout === 'native' ? 'error' : 'warn',
+      ...read,
+    });
   } catch (error) {
     if (!(error instanceof ContentErrors)) throw error;
     readErrors.push(...error.errors);
   }
   data.warnings.forEach((w) => warnings.add(w));
-  const collections = collectDocuments(paths.reference, root, readErrors, options.parseCache);
+  const collections = collectDocuments(paths.reference, root, readErrors, options.parseCache, read);
   const highlight = options.highlight ?? plainHighlight;
 
   const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
@@ -120,6 +129,8 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     strict: config.liquid.strict,
     maxFlatifyDepth: config.liquid['max-flatify-depth'],
     includes: paths.includes,
+    includeBoundaries: loaded.boundaries,
+    limits: config.limits,
     site: { url: config.url, baseurl: config.baseurl },
     markdown,
     warnings,
@@ -139,6 +150,7 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     products: new Map(),
     nilAliases: loaded.layout === 'jekyll' ? aliasNames(config.aliases, Object.values(config.products)) : [],
     resolvedAliases: new Set(),
+    warnings,
   };
   const collectionOf = new Map(collections.flatMap((c) => c.documents.map((d) => [d, c.name] as const)));
   let groups: Groups;
@@ -179,7 +191,8 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
     for (const version of versions) {
       attempt(() => buildObject(env, sitePaths, g, version, collection));
-      for (const key of g.methodOrder) {
+      // An id listed twice in available-methods is reported by the checker; its page is made once.
+      for (const key of new Set(g.methodOrder)) {
         const endpoint = g.endpoints.get(version)?.get(key);
         if (!endpoint) continue;
         const { index: methodIndex, entry: method } = methodEntry(g, key);
@@ -221,7 +234,27 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   }
 
   const prose = listProsePages(paths.pages, root);
-  errors.push(...pathClashes(entries, prose));
+  const proseBoundary = boundaryFor(paths.pages, root, loaded.boundaries);
+  for (const p of prose) {
+    try {
+      const absolute = path.join(root, p.file);
+      assertConfined(absolute, p.file, proseBoundary);
+      if (/\.mdx$/i.test(p.file)) errors.push(...proseCodeErrors(readTextFile(absolute, p.file), p.file));
+    } catch (error) {
+      if (error instanceof ContentError) errors.push(error);
+      else throw error;
+    }
+  }
+  const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
+  // Objects' pages claim their URLs first, so a clash with an endpoint is reported at the endpoint's key.
+  const kindOrder = ['object', 'endpoint', 'structure', 'form', 'function', 'doc'];
+  const byKind = [...entries].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+  errors.push(
+    ...pathCollisions([
+      ...byKind.map((e) => entrySource(e, documentOf)),
+      ...prose.map((p) => ({ path: p.path, file: p.file, what: `prose page "${p.slug}"` })),
+    ]),
+  );
   if (errors.length) throw new ContentErrors(errors);
   if (loaded.layout === 'native') {
     unusedAliases(config.aliases, products, env.resolvedAliases!, configFile, warnings);
@@ -244,7 +277,6 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   const unlink = (source: string) => laxSources.has(source) || config['broken-links'] === 'warn';
   const linked = entries.map((e) => rewriteEntryLinks(e, index, broken, unlink(e.source)));
   // The link pass knows the field; the parsed file knows its line.
-  const documentOf = new Map(collections.flatMap((c) => c.documents).map((d) => [d.file, d]));
   for (const b of broken) if (b.line === undefined) b.line = lineOfField(documentOf.get(b.file), b.field);
   // Pages of lax content types are best effort: their broken links are reported and unlinked, not fatal.
   reportBroken(

@@ -3,8 +3,10 @@
  * all of them (like Jekyll's collections) are also exposed to Liquid as `site.<folder name>`.
  */
 import path from 'node:path';
+import { boundaryFor } from '../confine.ts';
 import { readFrontMatterFile, type SourceDocument } from '../front-matter.ts';
 import type { ParseCache } from '../parse-cache.ts';
+import type { Limits } from '../../schemas/limits.ts';
 import { ContentError, ContentErrors } from '../errors.ts';
 import { listFiles } from '../files.ts';
 
@@ -27,20 +29,33 @@ function titleFromFile(file: string): string {
     .join(' ');
 }
 
+export interface ReadOptions {
+  /** The loaded config's folder boundaries (confine.ts); worked out from `root` without them. */
+  boundaries?: ReadonlyMap<string, string>;
+  limits?: Limits;
+}
+
 /**
  * Throws every unreadable file together; with `sink`, records them there instead and returns the files that
  * did parse (the checker uses that to go on validating the rest).
  */
-export function collectDocuments(folders: string[], root: string, sink?: ContentError[], cache?: ParseCache): Collection[] {
+export function collectDocuments(
+  folders: string[],
+  root: string,
+  sink?: ContentError[],
+  cache?: ParseCache,
+  options: ReadOptions = {},
+): Collection[] {
   const errors: ContentError[] = sink ?? [];
   const seen = new Set<string>();
   const collections = folders.map((folder) => {
     const documents: SourceDocument[] = [];
+    const boundary = boundaryFor(folder, root, options.boundaries);
     for (const absolute of listFiles(folder, MARKDOWN)) {
       const file = path.relative(root, absolute).split(path.sep).join('/');
       seen.add(`front-matter:${absolute}`);
       try {
-        const doc = readFrontMatterFile(absolute, file, cache);
+        const doc = readFrontMatterFile(absolute, file, cache, { boundary, limits: options.limits });
         doc.data.title ??= titleFromFile(file);
         documents.push(doc);
       } catch (error) {

@@ -3,9 +3,10 @@
  * from one field to the next exactly as they did when Jekyll rendered the page top to bottom.
  */
 import type { Context } from 'liquidjs';
-import { ContentError } from '../errors.ts';
+import { ContentError, type ContentLocation, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import type { LiquidEngine, MarkdownRenderer } from '../liquid/engine.ts';
+import { isSafeUrl, refusedUrlMessage } from '../markdown/safe-url.ts';
 import { formatFieldPath, type FieldPath } from '../yaml.ts';
 import { productKey, type Product } from './products.ts';
 import type { Param } from '../../schemas/reference.ts';
@@ -30,6 +31,8 @@ export interface RenderEnv {
   nilAliases?: readonly string[];
   /** Aliases that found a value on at least one page (`<product>\0<name>`), for the unused-alias warning. */
   resolvedAliases?: Set<string>;
+  /** Where refused URLs and other per-field warnings go. */
+  warnings: WarningSink;
 }
 
 /** Names the Jekyll includes bound; they exist on every page (nil where they mean nothing). */
@@ -107,7 +110,7 @@ export class PageRender {
    */
   fromData(doc: SourceDocument, at: FieldPath, dataPath: string, value: unknown, as: 'markdown' | 'inline'): string {
     const location = { file: doc.file, field: `${formatFieldPath(at)} → ${dataPath}`, line: doc.lineOf(at) };
-    return this.toHtml(this.env.engine.render(value, this.ctx, location), as);
+    return this.toHtml(this.env.engine.render(value, this.ctx, location), as, location);
   }
 
   /**
@@ -131,16 +134,24 @@ export class PageRender {
   }
 
   markdown(doc: SourceDocument, path: FieldPath, value?: unknown): string {
-    return this.toHtml(this.text(doc, path, value), 'markdown');
+    return this.toHtml(this.text(doc, path, value), 'markdown', this.locate(doc, path));
   }
 
   inline(doc: SourceDocument, path: FieldPath, value?: unknown): string {
-    return this.toHtml(this.text(doc, path, value), 'inline');
+    return this.toHtml(this.text(doc, path, value), 'inline', this.locate(doc, path));
   }
 
-  private toHtml(text: string, as: 'markdown' | 'inline'): string {
-    if (as === 'inline') return this.env.markdown.renderInline(text.trim());
-    return text.trim() ? this.env.markdown.render(text) : '';
+  private locate(doc: SourceDocument, path: FieldPath): ContentLocation {
+    return { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) };
+  }
+
+  private toHtml(text: string, as: 'markdown' | 'inline', at: ContentLocation): string {
+    const refused = (message: string) => this.env.warnings.add({ ...at, message });
+    const html =
+      as === 'inline' ? this.env.markdown.renderInline(text.trim(), refused) : text.trim() ? this.env.markdown.render(text, refused) : '';
+    // Markdown work is not interrupted by Liquid's checks; a page over its time budget stops here.
+    this.env.engine.checkDeadline(this.ctx, { file: at.file, field: at.field ?? '', line: at.line });
+    return html;
   }
 
   /** Arguments and attributes, with nested children under any of the nesting keys the format uses. */
@@ -171,7 +182,11 @@ export class PageRender {
       param.example = this.text(doc, [...at, item['example-value'] !== undefined ? 'example-value' : 'value']).trim();
     }
     if (item['sub-type']) param.subType = this.text(doc, [...at, 'sub-type']).trim();
-    if (item.url) param.typeHref = this.text(doc, [...at, 'url']).trim();
+    if (item.url) {
+      const href = this.text(doc, [...at, 'url']).trim();
+      if (isSafeUrl(href)) param.typeHref = href;
+      else this.env.warnings.add({ ...this.locate(doc, [...at, 'url']), message: refusedUrlMessage(href, 'url') });
+    }
     return [param];
   }
 }

@@ -15,7 +15,12 @@ export interface SitePaths {
 }
 
 export function pathSegment(s: string): string {
-  return slugify(s, 'pretty').replace(/[!$&'()+,;=@]/g, '') || 'untitled';
+  // A segment of only dots (`.`, `..`) would climb out of its folder when the page is written.
+  return (
+    slugify(s, 'pretty')
+      .replace(/[!$&'()+,;=@]/g, '')
+      .replace(/^\.+$/, '') || 'untitled'
+  );
 }
 
 const seg = pathSegment;

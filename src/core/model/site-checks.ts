@@ -1,12 +1,11 @@
 /**
  * What a build knows about the whole site rather than one page: which products have pages, which alias
  * names a Jekyll tree binds to nil, and the site-wide problems (aliases that find nothing, `products`
- * entries no file names, two pages at one path).
+ * entries no file names); two pages at one path are model/collisions.ts.
  */
-import { ContentError, type WarningSink } from '../errors.ts';
+import type { WarningSink } from '../errors.ts';
 import type { groupDocuments } from './groups.ts';
 import { productKey, type Product } from './products.ts';
-import type { ReferenceEntry } from '../../schemas/reference.ts';
 
 /**
  * Products that have a page: objects, structures, docs with sections or an include, forms, functions
@@ -64,25 +63,4 @@ export function unknownProducts(
     const found = named.length ? `the files name ${named.map((k) => `"${k}"`).join(', ')}` : 'no file has a product-type';
     warnings.add({ file, field: `products.${key}`, message: `no file has product-type "${key}" (${found})` });
   }
-}
-
-/** Two pages at one path (a prose page named like a doc, an object slug equal to a product's segment). */
-export function pathClashes(entries: ReferenceEntry[], prose: Array<{ path: string; file: string }>): ContentError[] {
-  const owner = new Map<string, string>();
-  const errors: ContentError[] = [];
-  const pages = [...entries.map((e) => ({ path: e.path, file: e.source })), ...prose];
-  for (const { path: at, file } of pages) {
-    const first = owner.get(at);
-    if (first === undefined) owner.set(at, file);
-    else if (first !== file) {
-      errors.push(
-        new ContentError(
-          { file },
-          `page path /${at} is also used by ${first}`,
-          'Rename one of the two files, or give the products different `path`s in the site config.',
-        ),
-      );
-    }
-  }
-  return errors;
 }
