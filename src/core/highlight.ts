@@ -14,7 +14,7 @@ import type { Highlighter } from './model/build.ts';
 import { HighlightCache } from './highlight-cache.ts';
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
-const LANGS = ['json', 'shellscript', 'yaml', 'javascript', 'typescript', 'python', 'http', 'html', 'xml', 'sql', 'ruby'];
+const LANGS = ['json', 'shellscript', 'yaml', 'javascript', 'typescript', 'python', 'http', 'html', 'xml', 'sql', 'ruby', 'go', 'php'];
 /** Names writers use that Shiki knows under another name (or not at all: `curl` is shell to a reader). */
 const ALIASES: Record<string, string> = {
   curl: 'shellscript',

@@ -78,6 +78,16 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
         const prefix = options.prefix;
         injectRoute({ pattern: prefix === '/' ? '/' : prefix.slice(0, -1), entrypoint: packageFile('src/routes/Index.astro') });
         injectRoute({ pattern: `${prefix}[...path]`, entrypoint: packageFile('src/routes/Page.astro') });
+        // Machine-readable files from the same model: OpenAPI documents, llms.txt, each page's Markdown twin.
+        for (const [pattern, file] of [
+          ['[...path]/index.md', 'twin.ts'],
+          ['[name].json', 'openapi-json.ts'],
+          ['[name].yaml', 'openapi-yaml.ts'],
+          ['llms.txt', 'llms.ts'],
+          ['llms-full.txt', 'llms-full.ts'],
+        ]) {
+          injectRoute({ pattern: `${prefix}${pattern}`, entrypoint: packageFile(`src/routes/files/${file}`) });
+        }
         const notFound = options.notFound ?? (prefix === '/' && !hostHas404(config));
         if (notFound) injectRoute({ pattern: '/404', entrypoint: packageFile('src/routes/NotFound.astro') });
         if (command === 'dev') addMiddleware({ entrypoint: packageFile('src/runtime/middleware.ts'), order: 'pre' });

@@ -4,9 +4,11 @@
  * components escape.
  */
 import { z } from 'zod';
+import { SNIPPET_IDS } from '../core/model/snippets.ts';
 
 export const SnippetSchema = z.object({
-  id: z.enum(['curl', 'javascript', 'python']),
+  /** Also the language a reader's choice is remembered by (CodeSamples.astro). */
+  id: z.enum(SNIPPET_IDS),
   label: z.string(),
   lang: z.string(),
   code: z.string(),
@@ -23,7 +25,7 @@ export const CodeSampleSchema = z.object({
   /** The text a reader copies: placeholders such as `<ACCESS_TOKEN>` intact. */
   code: z.string(),
   html: z.string().default(''),
-  /** A request in curl, JavaScript and Python, when `code` is a curl command we can read (model/snippets.ts). */
+  /** A request in curl, JavaScript, Python, Go, Ruby and PHP, when `code` is a curl command we can read (model/snippets.ts). */
   snippets: z.array(SnippetSchema).optional(),
 });
 

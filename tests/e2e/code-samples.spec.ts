@@ -1,6 +1,9 @@
-/** Request samples in curl / JavaScript / Python: tabs by keyboard, the remembered language, copy buttons. */
+/** Request samples in curl / JavaScript / Python / Go / Ruby / PHP: tabs by keyboard, the remembered language, copy buttons. */
 import { parseCurl } from '../../src/core/model/request-model.ts';
 import { fetchSnippet, requestsSnippet } from '../../src/core/model/snippets.ts';
+import { goSnippet } from '../../src/core/model/snippets-go.ts';
+import { phpSnippet } from '../../src/core/model/snippets-php.ts';
+import { rubySnippet } from '../../src/core/model/snippets-ruby.ts';
 import { test, expect, codeText, BASE } from './fixtures.ts';
 
 const CREATE = `${BASE}reference/parcels/create-a-parcel/`;
@@ -11,10 +14,11 @@ test('language tabs follow the WAI-ARIA tabs pattern (arrows, Home, End)', async
   const request = page.getByRole('tabpanel', { name: 'Request' });
   const list = request.getByRole('tablist', { name: 'Language' });
   const tabs = list.getByRole('tab');
-  await expect(tabs).toHaveText(['curl', 'JavaScript', 'Python']);
+  await expect(tabs).toHaveText(['curl', 'JavaScript', 'Python', 'Go', 'Ruby', 'PHP']);
   await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
   await expect(tabs.nth(0)).toHaveAttribute('tabindex', '0');
   await expect(tabs.nth(2)).toHaveAttribute('tabindex', '-1');
+  const php = tabs.nth(5);
   // Each tab controls a tabpanel labelled by it.
   const python = tabs.nth(2);
   const panelId = await python.getAttribute('aria-controls');
@@ -23,18 +27,25 @@ test('language tabs follow the WAI-ARIA tabs pattern (arrows, Home, End)', async
 
   await tabs.nth(0).focus();
   await page.keyboard.press('End');
+  await expect(php).toBeFocused();
+  await expect(php).toHaveAttribute('aria-selected', 'true');
+  await expect(request.getByRole('tabpanel', { name: 'PHP' })).toBeVisible();
+  expect(await codeText(request.getByRole('tabpanel', { name: 'PHP' }))).toMatch(/^<\?php\n\n\$ch = curl_init\('https:/);
+  await expect(page.locator(`#${await tabs.nth(0).getAttribute('aria-controls')}`)).toBeHidden();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
   await expect(python).toBeFocused();
-  await expect(python).toHaveAttribute('aria-selected', 'true');
   await expect(request.getByRole('tabpanel', { name: 'Python' })).toBeVisible();
   expect(await codeText(request.getByRole('tabpanel', { name: 'Python' }))).toMatch(/^import requests\n\nresponse = requests\.post\(/);
-  await expect(page.locator(`#${await tabs.nth(0).getAttribute('aria-controls')}`)).toBeHidden();
 
   await page.keyboard.press('Home');
   await expect(tabs.nth(0)).toBeFocused();
   await expect(request.getByRole('tabpanel', { name: 'curl' })).toBeVisible();
   await page.keyboard.press('ArrowLeft');
-  await expect(python).toBeFocused();
-  await page.keyboard.press('ArrowLeft');
+  await expect(php).toBeFocused();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
   await expect(tabs.nth(1)).toBeFocused();
   await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
   const js = await codeText(request.getByRole('tabpanel', { name: 'JavaScript' }));
@@ -94,6 +105,9 @@ test.describe('copy buttons', () => {
     for (const [name, expected] of [
       ['Python', requestsSnippet(model)],
       ['JavaScript', fetchSnippet(model)],
+      ['Go', goSnippet(model)],
+      ['Ruby', rubySnippet(model)],
+      ['PHP', phpSnippet(model)],
     ] as const) {
       await request.getByRole('tab', { name }).click();
       const panel = request.getByRole('tabpanel', { name });
@@ -103,7 +117,7 @@ test.describe('copy buttons', () => {
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe(expected);
       expect(copied).toContain('Bearer <ACCESS_TOKEN>');
-      expect(copied).toContain('"<RECIPIENT_EMAIL>"');
+      expect(copied).toContain('<RECIPIENT_EMAIL>');
     }
     await expect(page.getByRole('status').filter({ hasText: 'Copied to clipboard' })).toHaveCount(1);
   });

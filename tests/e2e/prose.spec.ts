@@ -62,7 +62,7 @@ test('RequestSample renders the highlighted request of the given endpoint and ve
   const retrieve = samples.nth(0);
   await expect(groups.nth(0).locator('.caption')).toHaveText('GET /v1/parcels/{parcel_id}');
   // The same language tabs as the endpoint page.
-  await expect(groups.nth(0).getByRole('tab')).toHaveText(['curl', 'JavaScript', 'Python']);
+  await expect(groups.nth(0).getByRole('tab')).toHaveText(['curl', 'JavaScript', 'Python', 'Go', 'Ruby', 'PHP']);
   await groups.nth(0).getByRole('tab', { name: 'Python' }).click();
   await expect(groups.nth(0).getByRole('tabpanel')).toContainText('requests.get(');
   await groups.nth(0).getByRole('tab', { name: 'curl' }).click();

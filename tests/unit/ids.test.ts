@@ -59,6 +59,9 @@ describe('ids the model gives a page', () => {
       ['create-a-widget-v4-request-1-curl', 'create-a-widget-v4-request-1-curl-tab'],
       ['create-a-widget-v4-request-1-javascript', 'create-a-widget-v4-request-1-javascript-tab'],
       ['create-a-widget-v4-request-1-python', 'create-a-widget-v4-request-1-python-tab'],
+      ['create-a-widget-v4-request-1-go', 'create-a-widget-v4-request-1-go-tab'],
+      ['create-a-widget-v4-request-1-ruby', 'create-a-widget-v4-request-1-ruby-tab'],
+      ['create-a-widget-v4-request-1-php', 'create-a-widget-v4-request-1-php-tab'],
     ]);
     expect(e.anchors.slice(0, 5)).toEqual([
       'create-a-widget',

@@ -201,3 +201,56 @@ describe.skipIf(!existsSync(corpusRoot))('every request of the Stitch corpus (ne
     }
   }, 30_000);
 });
+
+describe('request bodies as curl sends them', () => {
+  it('labels a data body as a form unless a header names a type, and decodes a form into fields', () => {
+    expect(model('curl https://a.test/x -d color=red -d "size=x large"')).toEqual({
+      method: 'POST',
+      url: 'https://a.test/x',
+      headers: [],
+      body: 'color=red&size=x large',
+      defaultContentType: 'application/x-www-form-urlencoded',
+      form: [
+        ['color', 'red'],
+        ['size', 'x large'],
+      ],
+    });
+    const typed = model(`curl https://a.test/x -H 'Content-Type: application/json' -d '{"a": "b=c"}'`);
+    expect(typed).not.toHaveProperty('defaultContentType');
+    expect(typed).not.toHaveProperty('form');
+  });
+
+  it('encodes --data-urlencode parts as curl does: content, =content, name=content; refuses @file', () => {
+    expect(model(`curl https://a.test/x --data-urlencode "q=café & 'tea'" --data-urlencode '=a b' --data-urlencode 'x y'`)).toMatchObject({
+      body: 'q=caf%C3%A9%20%26%20%27tea%27&a%20b&x%20y',
+    });
+    expect(model(`curl https://a.test/x --data-urlencode 'q=café & tea'`)?.form).toEqual([['q', 'café & tea']]);
+    expect(model(`curl https://a.test/x --data-urlencode 'a@b=c'`)?.body).toBe('a@b=c');
+    expect(model(`curl https://a.test/x --data-urlencode @notes.txt`)).toBeUndefined();
+    expect(model(`curl https://a.test/x --data-urlencode name@notes.txt`)).toBeUndefined();
+  });
+
+  it('sends text that is not plainly a form as it is', () => {
+    for (const body of ['just text', 'a=1&', '{"a": "x=y"}', 'a=%zz', '=1']) {
+      const m = model(`curl https://a.test/x -d '${body}'`);
+      expect(m?.body, body).toBe(body);
+      expect(m?.form, body).toBeUndefined();
+      expect(m?.defaultContentType, body).toBe('application/x-www-form-urlencoded');
+    }
+  });
+
+  it('matches the snapshot for curls that are easy to get wrong', () => {
+    const tricky = [
+      `curl -G https://a.test/search?x=1 --data-urlencode 'near=Bristol, UK' -d limit=2`,
+      `curl https://a.test/x -d 'tags[]=a' -d 'tags[]=b' -d 'meta[k]=v+w%21'`,
+      `curl https://a.test/x -H 'content-type: application/x-www-form-urlencoded; charset=utf-8' -d a=1`,
+      `curl https://a.test/x --json '{"a": 1}' -H 'Accept: text/csv'`,
+      `curl -XPOST https://a.test/x --data-raw '@literal' -u key`,
+      `curl https://a.test/x -d ''`,
+      `curl 'https://a.test/x?q=%20' -H 'X-A: 1' -H 'x-a: 2' -b 'sid=1' -A 'me/1'`,
+    ];
+    expect(Object.fromEntries(tricky.map((t) => [t, parseCurl(t)]))).toMatchSnapshot();
+    // curl itself refuses these.
+    expect(parseCurl('curl -I https://a.test/x -d a=1')).toBeUndefined();
+  });
+});

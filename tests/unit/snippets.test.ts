@@ -133,7 +133,8 @@ describe('curlSnippet', () => {
     };
     const text = curlSnippet(m);
     expect(text).toBe(`curl -X PUT 'https://a.test/x?a=1&b=2' \\\n  -H 'Authorization: Bearer <T>' \\\n  -d '{"name": "O'\\''Brien"}'`);
-    expect(parseCurl(text)).toEqual({ model: m, looseLines: false });
+    // Without a Content-Type header, curl labels the body as a form: the model says so.
+    expect(parseCurl(text)).toEqual({ model: { ...m, defaultContentType: 'application/x-www-form-urlencoded' }, looseLines: false });
     expect(parseCurl(curlSnippet(POST))?.model).toEqual(POST);
   });
 
@@ -144,14 +145,17 @@ describe('curlSnippet', () => {
 });
 
 describe('snippetsFor', () => {
-  const original = `curl -X "POST" "https://a.test/v1/x" \\\n     -H 'Authorization: Bearer <ACCESS_TOKEN>' \\\n     -d '{"a": [1, {"b": false}]}'`;
+  const original = `curl -X "POST" "https://a.test/v1/x" \\\n     -H 'Authorization: Bearer <ACCESS_TOKEN>' \\\n     -H 'Content-Type: application/json' \\\n     -d '{"a": [1, {"b": false}]}'`;
 
-  it('gives curl (the original text), JavaScript and Python, each keeping the placeholder', () => {
+  it('gives curl (the original text), JavaScript, Python, Go, Ruby and PHP, each keeping the placeholder', () => {
     const snippets = snippetsFor(original)!;
     expect(snippets.map((s) => [s.id, s.label, s.lang])).toEqual([
       ['curl', 'curl', 'shellscript'],
       ['javascript', 'JavaScript', 'javascript'],
       ['python', 'Python', 'python'],
+      ['go', 'Go', 'go'],
+      ['ruby', 'Ruby', 'ruby'],
+      ['php', 'PHP', 'php'],
     ]);
     expect(snippets[0].code).toBe(original);
     for (const s of snippets) expect(s.code).toContain('Bearer <ACCESS_TOKEN>');
@@ -166,7 +170,13 @@ describe('snippetsFor', () => {
   });
 
   it('leaves out JavaScript for a GET with a body, which fetch cannot send', () => {
-    expect(snippetsFor(`curl -X GET https://a.test/_search -d '{"query": {}}'`)!.map((s) => s.id)).toEqual(['curl', 'python']);
+    expect(snippetsFor(`curl -X GET https://a.test/_search -d '{"query": {}}'`)!.map((s) => s.id)).toEqual([
+      'curl',
+      'python',
+      'go',
+      'ruby',
+      'php',
+    ]);
   });
 
   it('gives nothing for text that is not a curl command (the page shows it alone)', () => {
@@ -184,7 +194,7 @@ describe('snippetsFor', () => {
 const corpusRoot = fileURLToPath(new URL('../../../shared/corpus/stitch-docs', import.meta.url));
 
 describe.skipIf(!existsSync(corpusRoot))('snippets for the Stitch corpus (needs ../shared)', () => {
-  it('every curl request gets three tabs; the JavaScript parses; placeholders survive in each', () => {
+  it('every curl request gets six tabs; the JavaScript parses; placeholders survive in each', () => {
     const preset = fileURLToPath(new URL('../../presets/stitch-docs.yml', import.meta.url));
     const requests = buildReference({ root: corpusRoot, configFile: preset }).entries.flatMap((e) =>
       e.kind === 'endpoint' ? e.requests : [],
@@ -194,13 +204,12 @@ describe.skipIf(!existsSync(corpusRoot))('snippets for the Stitch corpus (needs 
       expect(
         r.snippets?.map((s) => s.id),
         r.code,
-      ).toEqual(['curl', 'javascript', 'python']);
+      ).toEqual(['curl', 'javascript', 'python', 'go', 'ruby', 'php']);
       const [curl, js, py] = r.snippets!;
       expect(curl.code).toBe(r.code);
       expect(() => new AsyncFunction(js.code), js.code).not.toThrow();
       for (const p of r.code.match(/<[A-Z_]+>|\[[A-Z_]+\]/g) ?? []) {
-        expect(js.code).toContain(p);
-        expect(py.code).toContain(p);
+        for (const s of r.snippets!) expect(s.code, s.id).toContain(p);
       }
       // Bodies in the corpus are JSON: they become literals, not strings.
       if (/\s-d\b/.test(r.code)) {

@@ -10,10 +10,17 @@ export interface RequestModel {
   url: string;
   /** In the order written; names keep their case. */
   headers: Array<[name: string, value: string]>;
-  /** Request body exactly as written (several `-d` joined with `&`, as curl does). */
+  /** The body curl sends: several data options joined with `&`, `--data-urlencode` parts encoded. */
   body?: string;
   /** `-u user:password`. */
   user?: string;
+  /** The Content-Type curl adds itself when no `-H` names one: a form, for every data option. */
+  defaultContentType?: string;
+  /**
+   * The body as decoded name/value pairs, when it is sent as a form and reads as one (`-d color=red`):
+   * languages then build it with their own form encoder, as curl's server receives it.
+   */
+  form?: Array<[name: string, value: string]>;
 }
 
 export interface ParsedCurl {
@@ -47,7 +54,8 @@ const NO_ARG = new Set([
   '-#',
   '--progress-bar',
 ]);
-const DATA = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--json']);
+const DATA = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--data-urlencode', '--json']);
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
 const HEADER_OPTS: Record<string, string> = {
   '-A': 'User-Agent',
   '--user-agent': 'User-Agent',
@@ -139,6 +147,7 @@ export function parseCurl(text: string): ParsedCurl | undefined {
   const headers: Array<[string, string]> = [];
   const data: string[] = [];
   let user: string | undefined;
+  let json = false;
   for (let i = 0; i < args.length; i++) {
     let opt = args[i];
     let value: string | undefined;
@@ -177,17 +186,25 @@ export function parseCurl(text: string): ParsedCurl | undefined {
       if (colon <= 0) return undefined;
       headers.push([value.slice(0, colon).trim(), value.slice(colon + 1).trim()]);
     } else if (opt === '-u' || opt === '--user') user = value;
-    else if (DATA.has(opt)) {
+    else if (opt === '--data-urlencode') {
+      const encoded = urlencodeArg(value);
+      if (encoded === undefined) return undefined;
+      data.push(encoded);
+    } else if (DATA.has(opt)) {
       // `@file` reads a file the reader has and we do not.
       if (value.startsWith('@') && opt !== '--data-raw') return undefined;
-      if (opt === '--json') {
-        if (!headers.some(([n]) => /^content-type$/i.test(n))) headers.push(['Content-Type', 'application/json']);
-        if (!headers.some(([n]) => /^accept$/i.test(n))) headers.push(['Accept', 'application/json']);
-      }
+      json ||= opt === '--json';
       data.push(value);
     } else headers.push([HEADER_OPTS[opt], value]);
   }
   if (!url) return undefined;
+  // curl refuses -I with data (two methods at once).
+  if (head && data.length && !get) return undefined;
+  // --json's headers give way to the reader's own, wherever those are written.
+  if (json) {
+    if (!headers.some(([n]) => /^content-type$/i.test(n))) headers.push(['Content-Type', 'application/json']);
+    if (!headers.some(([n]) => /^accept$/i.test(n))) headers.push(['Accept', 'application/json']);
+  }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('{') && !url.startsWith('<')) url = `http://${url}`;
   const model: RequestModel = { method: '', url, headers };
   if (get && data.length) {
@@ -195,5 +212,59 @@ export function parseCurl(text: string): ParsedCurl | undefined {
   } else if (data.length) model.body = data.join('&');
   model.method = method ?? (head ? 'HEAD' : model.body !== undefined ? 'POST' : 'GET');
   if (user !== undefined) model.user = user;
+  if (model.body !== undefined) {
+    const type = headers.find(([n]) => /^content-type$/i.test(n))?.[1];
+    if (type === undefined) model.defaultContentType = FORM_TYPE;
+    const form = (type ?? FORM_TYPE).toLowerCase().startsWith(FORM_TYPE) ? decodeForm(model.body) : undefined;
+    if (form) model.form = form;
+  }
   return { model, looseLines: tokens.looseLines };
+}
+
+/**
+ * `--data-urlencode`'s escaping: everything but letters, digits and `-._~`. curl versions differ in the
+ * details (newer ones write a space as `+` and hex in lower case); a server decodes them all the same.
+ */
+export function curlEscape(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * One `--data-urlencode` argument as curl sends it: `content` and `=content` encode the content,
+ * `name=content` keeps the name and encodes the content; `@file` and `name@file` read a file we do not
+ * have. An `=` anywhere wins over an `@`, as in curl.
+ */
+function urlencodeArg(arg: string): string | undefined {
+  const eq = arg.indexOf('=');
+  if (eq < 0) return arg.includes('@') ? undefined : curlEscape(arg);
+  const name = arg.slice(0, eq);
+  return (name ? `${name}=` : '') + curlEscape(arg.slice(eq + 1));
+}
+
+// A form field name as APIs write them: `color`, `metadata[key]`, `items[0].sku`, percent-escapes.
+const FIELD_NAME = /^[\w.~%+:[\]-]+$/;
+
+/**
+ * A body's name/value pairs, decoded as a server decodes a form (`+` is a space, then %-escapes), or
+ * `undefined` when it is not plainly a form (a part without `=`, an odd name, a broken escape): the
+ * samples then send the text as it is.
+ */
+export function decodeForm(body: string): Array<[string, string]> | undefined {
+  const fields: Array<[string, string]> = [];
+  for (const part of body.split('&')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0 || !FIELD_NAME.test(part.slice(0, eq))) return undefined;
+    try {
+      const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+      fields.push([decode(part.slice(0, eq)), decode(part.slice(eq + 1))]);
+    } catch {
+      return undefined;
+    }
+  }
+  return fields;
+}
+
+/** Fields encoded as a browser's form encoder (URLSearchParams) does: what decodeForm reads back. */
+export function encodeForm(fields: Array<[string, string]>): string {
+  return new URLSearchParams(fields).toString();
 }
