@@ -22,8 +22,7 @@ import { prebuild, reportWarnings } from '../integration/prebuild.ts';
 import { standaloneCacheDir, standaloneConfig } from '../integration/standalone.ts';
 import type { CliArgs } from './args.ts';
 import { writeBuildRecord } from './build-record.ts';
-
-export class BuildFailed extends Error {}
+import { BuildFailed } from './errors.ts';
 
 /** The folders the build reads, so --out can refuse them; a broken config is reported by the model build. */
 function contentFolders(root: string, configFile?: string): string[] {

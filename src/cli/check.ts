@@ -1,19 +1,15 @@
 /**
  * `api-reference check [dir] [--config <overlay>] [--json] [--strict]`: validates the content without
  * building pages. One line per problem, then a summary. Exit 1 on any error (with --strict, on warnings
- * too); 2 when the checker itself could not run (e.g. the content root does not exist).
+ * too). A content root that does not exist is refused before this runs, in the same words as by every
+ * other command (src/cli/errors.ts).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkContent, formatProblem } from '../core/check/check.ts';
 import type { CliArgs } from './args.ts';
 
 export function runCheck(args: CliArgs, cwd: string): number {
   const shownRoot = path.relative(cwd, args.root) || '.';
-  if (!existsSync(args.root)) {
-    console.error(`check: content root ${shownRoot} does not exist (pass the content folder, or set CONTENT_ROOT)`);
-    return 2;
-  }
   const started = performance.now();
   const report = checkContent({ root: args.root, configFile: args.configFile }, { strict: args.strict });
   const ms = Math.round(performance.now() - started);

@@ -2,8 +2,9 @@
  * The `api-reference` command (bin/api-reference.js): build, dev, preview, check and init. See USAGE.
  */
 import { parseCli, USAGE, UsageError } from './args.ts';
-import { BuildFailed, runBuild } from './build.ts';
+import { runBuild } from './build.ts';
 import { runCheck } from './check.ts';
+import { reportError, requireContentRoot } from './errors.ts';
 import { runInit } from './init.ts';
 import { runDev, runPreview } from './serve.ts';
 
@@ -19,6 +20,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return error.message ? 2 : 0;
   }
   try {
+    // A missing content root reads the same from every command that needs one (preview decides for itself).
+    if (args.command !== 'init' && args.command !== 'preview') requireContentRoot(args.root, cwd);
     switch (args.command) {
       case 'build':
         await runBuild(args, cwd);
@@ -36,10 +39,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return -1;
     }
   } catch (error) {
-    if (error instanceof BuildFailed || error instanceof UsageError) {
-      console.error(`\n${error.message}`);
-      return error instanceof UsageError ? 2 : 1;
-    }
-    throw error;
+    // Content, config and Astro user errors: one message, exit 1; anything else is a bug and keeps its stack.
+    const code = reportError(error);
+    if (code === undefined) throw error;
+    return code;
   }
 }

@@ -1,14 +1,19 @@
 /**
  * The CLI's argument handling (src/cli/args.ts), what `preview` serves under (the base the build recorded),
- * and `init` (a starter that passes check, refusing a non-empty folder). Builds themselves run in
- * tests/site (check.test.ts, build-script.test.ts, output-safety.test.ts) and tests/pack.
+ * `init` (a starter that passes check, refusing a non-empty folder), and how every command reports what
+ * went wrong (src/cli/errors.ts: one message, exit 1, no stack trace; the command spawned as a user runs
+ * it). Builds themselves run in tests/site (check.test.ts, build-script.test.ts, output-safety.test.ts)
+ * and tests/pack.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { AstroError } from 'astro/errors';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCli, UsageError } from '../../src/cli/args.ts';
 import { readBuildRecord, writeBuildRecord } from '../../src/cli/build-record.ts';
+import { reportError } from '../../src/cli/errors.ts';
 import { runInit } from '../../src/cli/init.ts';
 import { previewBase } from '../../src/cli/serve.ts';
 import { checkContent } from '../../src/core/check/check.ts';
@@ -72,13 +77,13 @@ describe('preview', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'apiref-preview-'));
     writeBuildRecord(out, { base: '/other', site: 'https://x.example' });
     expect(readBuildRecord(out)).toEqual({ generator: 'api-reference', base: '/other', site: 'https://x.example' });
-    expect(previewBase(parseCli(['preview', fixture('mini-site'), '--out', out], {}, cwd))).toBe('/other');
+    expect(previewBase(parseCli(['preview', fixture('mini-site'), '--out', out], {}, cwd), cwd)).toBe('/other');
   });
 
   it("falls back to the content's configured base for an output without a record", () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'apiref-preview-'));
     expect(readBuildRecord(out)).toBeUndefined();
-    expect(previewBase(parseCli(['preview', fixture('mini-site'), '--out', out], {}, cwd))).toBe('/docs');
+    expect(previewBase(parseCli(['preview', fixture('mini-site'), '--out', out], {}, cwd), cwd)).toBe('/docs');
   });
 });
 
@@ -100,3 +105,117 @@ describe('init', () => {
     expect(existsSync(path.join(dir, 'site.yml'))).toBe(false);
   });
 });
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/api-reference.js');
+// The test runner's NODE_ENV=test and VITEST* variables would put Astro and its Vite into test mode.
+const cliEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|VITEST.*|VITE_.*|CONTENT_ROOT|SITE_CONFIG|LOG_LEVEL)$/.test(k)),
+);
+
+interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `api-reference <args>` in `dir`, as a user runs it. A server (dev, preview) is stopped once it has
+ * printed `until`; a command that fails ends by itself.
+ */
+function cli(args: string[], dir: string, until?: RegExp): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cliEnv, detached: true });
+    let stdout = '';
+    let stderr = '';
+    const seen = () => {
+      if (until && until.test(stdout + stderr)) process.kill(-child.pid!, 'SIGTERM');
+    };
+    child.stdout.on('data', (d) => ((stdout += d), seen()));
+    child.stderr.on('data', (d) => ((stderr += d), seen()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+
+describe('errors from every command', () => {
+  // Inside the repository, so that dev finds astro in its node_modules as an installed copy would.
+  const tmpRoot = path.resolve(import.meta.dirname, '../.tmp');
+  mkdirSync(tmpRoot, { recursive: true });
+  const project = mkdtempSync(path.join(tmpRoot, 'cli-'));
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  // An output folder that is not a build output: preview needs the content's base for it.
+  mkdirSync(path.join(project, 'elsewhere'));
+  writeFileSync(path.join(project, 'elsewhere/index.html'), '<p>not ours</p>');
+
+  it('a missing content root reads the same from check, build, dev and preview, and exits 1', async () => {
+    const runs = await Promise.all([
+      cli(['check', 'nowhere'], project),
+      cli(['build', 'nowhere'], project),
+      cli(['dev', 'nowhere'], project),
+      cli(['preview', 'nowhere', '--out', 'elsewhere'], project),
+    ]);
+    const expected =
+      'api-reference: content root nowhere does not exist\n' +
+      'Hint: Pass the content folder (the one holding site.yml or _config.yml) as the argument, or set CONTENT_ROOT.\n';
+    for (const r of runs) {
+      expect(r.stderr).toBe(expected);
+      expect(r.status).toBe(1);
+    }
+    // Nothing was made in its place.
+    expect(readdirSync(project).sort()).toEqual(['elsewhere']);
+  });
+
+  it('a broken site config is one message naming file, field and line, from every command', async () => {
+    const root = path.join(project, 'broken');
+    mkdirSync(root);
+    writeFileSync(path.join(root, 'site.yml'), 'title: "Broken"\nliquid:\n  strict: maybe\n');
+    const line = 'site.yml:3 (field "liquid.strict"): invalid site config: must be true or false, not a string';
+    const runs = await Promise.all([
+      cli(['check', 'broken'], project),
+      cli(['build', 'broken', '--out', 'out'], project),
+      cli(['dev', 'broken'], project),
+      cli(['preview', 'broken', '--out', 'elsewhere'], project),
+    ]);
+    for (const r of runs) {
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain(line);
+      expect(r.stderr).not.toMatch(STACK);
+    }
+  });
+
+  it('preview of an output folder that is not there says to build first', async () => {
+    const r = await cli(['preview', '--out', 'gone'], project);
+    expect(r).toMatchObject({ status: 1, stderr: 'api-reference: gone does not exist\nHint: Run `api-reference build` first.\n' });
+  });
+
+  it("an Astro user error is its message and hint, exit 1; anything else is left to Node's handler", () => {
+    const printed: string[] = [];
+    const print = (text: string) => printed.push(text);
+    expect(reportError(new AstroError('Route clash: /x', 'Move one of them.'), print)).toBe(1);
+    expect(printed).toEqual(['Route clash: /x\nHint: Move one of them.']);
+    expect(reportError(new TypeError('a bug'), print)).toBeUndefined();
+  });
+
+  it('dev and preview start without Astro\'s "Missing pages directory" warning', async () => {
+    const root = path.join(project, 'site');
+    mkdirSync(root);
+    runInitQuietly(root);
+    const port = 4600 + Math.floor(Math.random() * 300);
+    const dev = await cli(['dev', 'site', '--port', String(port), '--host', 'localhost'], project, /Local\s+http/);
+    expect(dev.stdout, dev.stderr).toMatch(/Local\s+http/);
+    const out = path.join(project, 'built');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'index.html'), '<p>home</p>');
+    writeBuildRecord(out, { base: '/' });
+    const preview = await cli(['preview', '--out', 'built', '--port', String(port + 1), '--host', 'localhost'], project, /Local\s+http/);
+    expect(preview.stdout, preview.stderr).toMatch(/Local\s+http/);
+    for (const r of [dev, preview]) expect(r.stdout + r.stderr).not.toContain('Missing pages directory');
+  }, 60_000);
+});
+
+function runInitQuietly(dir: string): void {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  runInit(parseCli(['init', dir], {}, cwd), cwd);
+  log.mockRestore();
+}
