@@ -18,6 +18,7 @@ import { OutputError, showPath } from '../core/output/guard.ts';
 import { lockWithMessages, withStagedOutput } from '../core/output/staged.ts';
 import { testPause } from '../core/output/test-pause.ts';
 import { writeHandoff } from '../integration/handoff.ts';
+import { referencePages } from '../integration/host-routes.ts';
 import { prebuild, reportWarnings } from '../integration/prebuild.ts';
 import { standaloneCacheDir, standaloneConfig } from '../integration/standalone.ts';
 import type { CliArgs } from './args.ts';
@@ -54,6 +55,7 @@ export async function runBuild(args: CliArgs, cwd: string): Promise<void> {
       async (staging) => {
         await testPause('model', pause);
         let handoff;
+        let pages;
         try {
           const highlightCache = highlightCacheFile(root, configFile, path.join(cacheDir, 'api-reference'));
           const { result, ms } = await prebuild({ root, configFile, highlightCache });
@@ -61,6 +63,7 @@ export async function runBuild(args: CliArgs, cwd: string): Promise<void> {
           if (verbose)
             console.log(`${result.entries.length} reference pages from ${showPath(root, cwd)} (model built in ${Math.round(ms)} ms)`);
           handoff = writeHandoff(cacheDir, result);
+          pages = referencePages(result, cwd);
         } catch (error) {
           if (!(error instanceof ContentErrors || error instanceof ContentError)) throw error;
           // One format for every content failure: "N content errors:" and a `  - file:line …` item per problem.
@@ -76,7 +79,7 @@ export async function runBuild(args: CliArgs, cwd: string): Promise<void> {
           log: (line) => console.error(line),
         });
         try {
-          const inline = standaloneConfig({ root, config: configFile, projectRoot: cwd, outDir: staging, handoff, pause });
+          const inline = standaloneConfig({ root, config: configFile, projectRoot: cwd, outDir: staging, handoff, pages, pause });
           const { build } = await import('astro');
           await build({ ...inline, cacheDir, configFile: false, logLevel: args.logLevel });
           writeBuildRecord(staging, { base: inline.base ?? '/', ...(inline.site ? { site: inline.site } : {}) });

@@ -3,8 +3,10 @@
  *
  * It injects the routes (under `prefix`) and the dev error overlay (middleware), serves the runtime its
  * config and the prose pages through virtual modules, watches the content in dev, and after a build adds
- * what the host lacks: a Pagefind index and sitemap.xml / robots.txt. It inherits the host's `base`, `site`,
- * Markdown settings, `trailingSlash` and `build.format`, unless `base` / `site` are given.
+ * what the host lacks: a Pagefind index and sitemap.xml / robots.txt (never replacing the host's own). It
+ * inherits the host's `base`, `site`, Markdown settings and `trailingSlash`, unless `base` / `site` are
+ * given; it refuses a `build.format` other than `directory` and routes that clash with the host's own
+ * pages (host-routes.ts).
  *
  * Everything here runs in Astro's own process (loaded natively, not by Vite); the pages' side is
  * src/runtime, which this file never imports.
@@ -13,12 +15,21 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
-import type { AstroConfig, AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { loadSiteConfig } from '../core/config.ts';
 import { highlightCacheFile } from '../core/highlight.ts';
 import { testPause, type PausePoint } from '../core/output/test-pause.ts';
 import { toAstroError } from './errors.ts';
 import { removeHandoff, writeHandoff, type Handoff } from './handoff.ts';
+import {
+  checkBuildFormat,
+  hostRoutes,
+  referencePages,
+  routeClashError,
+  routeClashes,
+  type OwnRoute,
+  type ReferencePage,
+} from './host-routes.ts';
 import { resolveOptions, type ApiReferenceOptions, type ResolvedOptions } from './options.ts';
 import { prebuild, reportWarnings } from './prebuild.ts';
 import { indexForSearch } from './search-index.ts';
@@ -36,6 +47,8 @@ export interface Internal {
   handoff?: Handoff;
   /** Test hook (core/output/test-pause.ts): the interruption tests stop a build between pages and search index. */
   pause?: PausePoint;
+  /** The pages of that model (host-routes.ts referencePages), checked against the site's own routes. */
+  pages?: ReferencePage[];
 }
 
 const has = (config: AstroConfig, ...names: string[]) => config.integrations.some((i) => names.includes(i.name));
@@ -57,12 +70,17 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
   let search = false;
   let sitemap = false;
   let dev = false;
+  const own: OwnRoute[] = [];
+  let host: IntegrationResolvedRoute[] = [];
+  let projectRoot = '';
 
   return {
     name: 'api-reference',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, injectRoute, addMiddleware, logger }) => {
-        options = resolveOptions(input, fileURLToPath(config.root));
+      'astro:config:setup': ({ config, command, updateConfig, injectRoute: inject, addMiddleware, logger }) => {
+        projectRoot = fileURLToPath(config.root);
+        options = resolveOptions(input, projectRoot);
+        checkBuildFormat(config.build.format);
         let paths;
         try {
           paths = loadSiteConfig(options.root, options.configFile).paths;
@@ -76,20 +94,26 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
         if (!has(config, '@astrojs/mdx')) updateConfig({ integrations: [mdx()] });
 
         const prefix = options.prefix;
-        injectRoute({ pattern: prefix === '/' ? '/' : prefix.slice(0, -1), entrypoint: packageFile('src/routes/Index.astro') });
-        injectRoute({ pattern: `${prefix}[...path]`, entrypoint: packageFile('src/routes/Page.astro') });
+        // Each injected route is remembered, to tell the site's own routes from ours (host-routes.ts).
+        const injectRoute = (pattern: string, file: string, what: string) => {
+          const entrypoint = packageFile(file);
+          inject({ pattern, entrypoint });
+          own.push({ pattern, entrypoint, what });
+        };
+        injectRoute(prefix === '/' ? '/' : prefix.slice(0, -1), 'src/routes/Index.astro', "the reference's home page");
+        injectRoute(`${prefix}[...path]`, 'src/routes/Page.astro', "the reference's pages");
         // Machine-readable files from the same model: OpenAPI documents, llms.txt, each page's Markdown twin.
-        for (const [pattern, file] of [
-          ['[...path]/index.md', 'twin.ts'],
-          ['[name].json', 'openapi-json.ts'],
-          ['[name].yaml', 'openapi-yaml.ts'],
-          ['llms.txt', 'llms.ts'],
-          ['llms-full.txt', 'llms-full.ts'],
+        for (const [pattern, file, what] of [
+          ['[...path]/index.md', 'twin.ts', 'Markdown twins'],
+          ['[name].json', 'openapi-json.ts', 'OpenAPI documents'],
+          ['[name].yaml', 'openapi-yaml.ts', 'OpenAPI documents'],
+          ['llms.txt', 'llms.ts', 'llms.txt'],
+          ['llms-full.txt', 'llms-full.ts', 'llms-full.txt'],
         ]) {
-          injectRoute({ pattern: `${prefix}${pattern}`, entrypoint: packageFile(`src/routes/files/${file}`) });
+          injectRoute(`${prefix}${pattern}`, `src/routes/files/${file}`, `the reference's ${what}`);
         }
         const notFound = options.notFound ?? (prefix === '/' && !hostHas404(config));
-        if (notFound) injectRoute({ pattern: '/404', entrypoint: packageFile('src/routes/NotFound.astro') });
+        if (notFound) injectRoute('/404', 'src/routes/NotFound.astro', "the reference's 404 page");
         if (command === 'dev') addMiddleware({ entrypoint: packageFile('src/runtime/middleware.ts'), order: 'pre' });
 
         const outside = (p: string) => path.relative(options.root, p).startsWith('..');
@@ -100,6 +124,17 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
         };
         updateConfig({ vite: { plugins: [apiReferencePlugin(state)] } });
         dev = command === 'dev';
+      },
+
+      // Before astro:config:done in a build; again in dev whenever the site's pages change.
+      'astro:routes:resolved': ({ routes, logger }) => {
+        host = hostRoutes(routes, own, [projectRoot, process.cwd()]);
+        // In dev the model comes later, in the runtime: only the routes themselves can be compared here,
+        // and a clash is reported without stopping the server the writer is working in.
+        if (dev) {
+          const lines = routeClashes(host, own, options.prefix);
+          if (lines.length) logger.error(routeClashError(lines).message);
+        }
       },
 
       'astro:config:done': ({ config }) => {
@@ -118,7 +153,7 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
           pageRoot,
           base,
           site: { baseurl: pageRoot.replace(/\/$/, ''), ...(config.site ? { url: config.site } : {}) },
-          noTrailingSlash: config.trailingSlash === 'never' || config.build.format === 'file',
+          noTrailingSlash: config.trailingSlash === 'never',
           dev,
           ...(existsSync(publicFavicon) ? { favicon: `${base}favicon.svg` } : {}),
           search: search || hostSearch,
@@ -129,16 +164,24 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
       'astro:build:start': async ({ logger }) => {
         // Bad content fails here, before Vite bundles anything; the pages then read this model.
         const config = state.config!;
+        let pages = internal.pages;
         if (!handoff) {
           try {
             const { root, configFile, site, highlightCache } = config;
             const { result, ms } = await prebuild({ root, configFile, site, highlightCache });
             reportWarnings(result, (line) => logger.warn(line));
             logger.info(`${result.entries.length} reference pages in ${Math.round(ms)} ms`);
+            pages = referencePages(result, projectRoot);
             handoff = writeHandoff(cacheDir, result);
           } catch (error) {
             throw toAstroError(error);
           }
+        }
+        // Before any page is written: Astro would drop one page of each clash and build on.
+        const clashes = routeClashes(host, own, options.prefix, pages);
+        if (clashes.length) {
+          removeHandoff(handoff);
+          throw routeClashError(clashes);
         }
         config.handoff = handoff;
       },
@@ -155,8 +198,7 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
         }
         if (sitemap) {
           const config = state.config!;
-          const listed = writeSitemap(dist, config.site.url, config.base);
-          logger.info(listed ? `sitemap.xml: ${listed} pages` : 'no sitemap.xml: the site has no `site` URL');
+          for (const line of writeSitemap(dist, config.site.url, config.base)) logger.info(line);
         }
       },
     },

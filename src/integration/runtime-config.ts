@@ -18,7 +18,7 @@ export interface RuntimeConfig {
   base: string;
   /** Liquid's `site.url` / `site.baseurl` as this site serves the pages. */
   site: SiteUrls;
-  /** Page links end without a slash (`trailingSlash: 'never'` or `build.format: 'file'`). */
+  /** Page links end without a slash (`trailingSlash: 'never'`). */
   noTrailingSlash: boolean;
   /** `astro dev`: rebuild on change, show content errors as an overlay. */
   dev: boolean;

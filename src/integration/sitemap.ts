@@ -28,17 +28,27 @@ export function sitemapXml(pages: string[], siteBase: URL): string {
 }
 
 /**
- * Writes both files; without a site url (no `url` in the config) there are no absolute URLs to list, so
- * nothing is written. Returns the number of pages listed.
+ * Writes both files, each unless the output already holds the site's own (from its `public/` folder, or
+ * written by another integration): a host's file is never replaced. Returns a line per file for the build
+ * log. Without a site url (no `url` in the config) there are no absolute URLs to list: nothing is written.
  */
-export function writeSitemap(dist: string, site: string | undefined, base: string): number {
-  if (!site) return 0;
+export function writeSitemap(dist: string, site: string | undefined, base: string): string[] {
+  if (!site) return ['no sitemap.xml: the site has no `site` URL'];
   const siteBase = new URL(`${base.replace(/\/?$/, '/')}`, site);
-  const pages = builtPages(dist);
-  writeFileSync(path.join(dist, 'sitemap.xml'), sitemapXml(pages, siteBase));
-  const sitemap = new URL('sitemap.xml', siteBase).href;
-  // A site's own robots.txt (from its public folder) stays as it is.
-  if (!existsSync(path.join(dist, 'robots.txt')))
+  const own = (file: string) => existsSync(path.join(dist, file));
+  const log: string[] = [];
+  if (own('sitemap.xml')) {
+    log.push("sitemap.xml: the site's own is kept");
+  } else {
+    const pages = builtPages(dist);
+    writeFileSync(path.join(dist, 'sitemap.xml'), sitemapXml(pages, siteBase));
+    log.push(`sitemap.xml: ${pages.length} page${pages.length === 1 ? '' : 's'}`);
+  }
+  if (own('robots.txt')) {
+    log.push("robots.txt: the site's own is kept");
+  } else {
+    const sitemap = new URL('sitemap.xml', siteBase).href;
     writeFileSync(path.join(dist, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
-  return pages.length;
+  }
+  return log;
 }

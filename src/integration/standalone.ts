@@ -13,6 +13,7 @@ import { toAstroError } from './errors.ts';
 import { createIntegration, packageFile } from './index.ts';
 import type { PausePoint } from '../core/output/test-pause.ts';
 import type { Handoff } from './handoff.ts';
+import type { ReferencePage } from './host-routes.ts';
 
 export interface StandaloneOptions {
   /** Content root (absolute, or relative to `projectRoot`). */
@@ -24,6 +25,8 @@ export interface StandaloneOptions {
   outDir?: string;
   /** The model the caller already built for this build. */
   handoff?: Handoff;
+  /** That model's pages (host-routes.ts referencePages), checked against any pages of the project's own. */
+  pages?: ReferencePage[];
   /** Test hook (core/output/test-pause.ts). */
   pause?: PausePoint;
 }
@@ -70,7 +73,10 @@ export function standaloneConfig(options: StandaloneOptions): AstroInlineConfig 
     markdown: { shikiConfig: { themes: THEMES, defaultColor: 'light' } },
     devToolbar: { enabled: false },
     integrations: [
-      createIntegration({ root, ...(configFile ? { config: configFile } : {}) }, { handoff: options.handoff, pause: options.pause }),
+      createIntegration(
+        { root, ...(configFile ? { config: configFile } : {}) },
+        { handoff: options.handoff, pages: options.pages, pause: options.pause },
+      ),
     ],
     vite: { server: { watch: { ignored } } },
   };

@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
 import apiReference, { packageFile } from '../../src/integration/index.ts';
+import { buildReference } from '../../src/core/model/build.ts';
+import { referencePages, routeClashes } from '../../src/integration/host-routes.ts';
 import { resolveOptions } from '../../src/integration/options.ts';
 import type { RuntimeConfig } from '../../src/integration/runtime-config.ts';
 import { standaloneConfig } from '../../src/integration/standalone.ts';
@@ -24,7 +26,7 @@ interface Host {
   base?: string;
   site?: string;
   trailingSlash?: 'always' | 'never' | 'ignore';
-  format?: 'directory' | 'file';
+  format?: 'directory' | 'file' | 'preserve';
   /** Files to create under the project (e.g. `src/pages/404.astro`, `public/favicon.svg`). */
   files?: string[];
 }
@@ -36,7 +38,20 @@ interface Setup {
   middleware: { entrypoint: string; order: string }[];
   updates: Record<string, unknown>[];
   runtime: () => RuntimeConfig;
+  /** Runs astro:routes:resolved with the host's routes (the reference's own are added as Astro would). */
+  routesResolved: (host: FakeRoute[]) => void;
+  /** What the integration logged as errors. */
+  errors: string[];
 }
+
+interface FakeRoute {
+  pattern: string;
+  entrypoint: string;
+  static?: boolean;
+}
+
+const resolved = (r: FakeRoute, origin: 'project' | 'external') =>
+  ({ pattern: r.pattern, entrypoint: r.entrypoint, origin, pathname: r.static === false ? undefined : r.pattern }) as never;
 
 /** Runs astro:config:setup then astro:config:done, as Astro would for a host with `host`. */
 function run(options: Parameters<typeof apiReference>[0], host: Host = {}, command: 'dev' | 'build' = 'build'): Setup {
@@ -58,9 +73,17 @@ function run(options: Parameters<typeof apiReference>[0], host: Host = {}, comma
   } as unknown as AstroConfig;
   const integration = apiReference(options);
   const hooks = integration.hooks as Hooks;
-  const setup: Setup = { routes: [], middleware: [], updates: [], runtime: () => ({}) as RuntimeConfig, buildDone: async () => [] };
+  const setup: Setup = {
+    routes: [],
+    middleware: [],
+    updates: [],
+    runtime: () => ({}) as RuntimeConfig,
+    buildDone: async () => [],
+    routesResolved: () => {},
+    errors: [],
+  };
   let state: PluginState | undefined;
-  const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: 'test' };
+  const logger = { info() {}, warn() {}, error: (m: string) => setup.errors.push(m), debug() {}, fork: () => logger, label: 'test' };
   hooks['astro:config:setup']({
     config,
     command,
@@ -78,6 +101,11 @@ function run(options: Parameters<typeof apiReference>[0], host: Host = {}, comma
       setup.middleware.push({ entrypoint: String(m.entrypoint), order: m.order }),
     logger,
   } as never);
+  setup.routesResolved = (host) =>
+    hooks['astro:routes:resolved']({
+      routes: [...setup.routes.map((r) => resolved(r, 'external')), ...host.map((r) => resolved(r, 'project'))],
+      logger,
+    } as never);
   hooks['astro:config:done']({ config, logger } as never);
   setup.runtime = () => state!.config!;
   setup.buildDone = async () => {
@@ -163,8 +191,38 @@ describe('integration hooks', () => {
       search: true,
     });
     expect(rc.favicon).toBeUndefined();
-    expect(run({ root }, { format: 'file' }).runtime().noTrailingSlash).toBe(true);
     expect(run({ root }, { files: ['public/favicon.svg'] }).runtime().favicon).toBe('/favicon.svg');
+  });
+
+  it("refuses a build.format other than 'directory' when the config loads, naming the one to use", () => {
+    for (const format of ['file', 'preserve'] as const) {
+      let error: Error | undefined;
+      try {
+        run({ root }, { format });
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error?.name).toBe('AstroUserError');
+      expect(error?.message).toContain(`api-reference does not support build.format: '${format}'`);
+      expect((error as Error & { hint: string }).hint).toContain("Use build.format: 'directory'");
+    }
+  });
+
+  it("in dev, reports the site's routes that take one of the reference's as an error, and leaves the server running", () => {
+    const dev = run({ root }, {}, 'dev');
+    dev.routesResolved([
+      { pattern: '/', entrypoint: 'src/pages/index.astro' },
+      { pattern: '/about', entrypoint: 'src/pages/about.astro' },
+      { pattern: '/[...path]', entrypoint: 'src/pages/[...path].astro', static: false },
+    ]);
+    expect(dev.errors).toHaveLength(1);
+    expect(dev.errors[0]).toContain("/: the site's src/pages/index.astro and the reference's home page");
+    expect(dev.errors[0]).toContain("/[...path]: the site's src/pages/[...path].astro and the reference's pages");
+    expect(dev.errors[0]).not.toContain('about');
+    // The reference's own routes, as Astro lists them back, are no clash.
+    const quiet = run({ root, prefix: '/api/' }, {}, 'dev');
+    quiet.routesResolved([{ pattern: '/', entrypoint: 'src/pages/index.astro' }]);
+    expect(quiet.errors).toEqual([]);
   });
 
   it('after a build, indexes for search and writes sitemap.xml and robots.txt for a host without them', async () => {
@@ -182,6 +240,45 @@ describe('integration hooks', () => {
     const off = run({ root, search: false, sitemap: false }, { site: 'https://host.example' });
     expect(off.runtime().search).toBe(false);
     expect(await off.buildDone()).toEqual(['index.html']);
+  });
+});
+
+describe('route clashes with the host', () => {
+  const own = [
+    { pattern: '/api', entrypoint: '/pkg/Index.astro', what: "the reference's home page" },
+    { pattern: '/api/[...path]', entrypoint: '/pkg/Page.astro', what: "the reference's pages" },
+    { pattern: '/api/[name].json', entrypoint: '/pkg/openapi-json.ts', what: "the reference's OpenAPI documents" },
+  ];
+  const route = (pattern: string, dynamic = false) =>
+    ({ pattern, entrypoint: `src/pages${pattern}.astro`, origin: 'project', pathname: dynamic ? undefined : pattern }) as never;
+
+  it("list every page, file and route of the reference's a host route takes, and nothing else", () => {
+    const result = buildReference({ root: fixture('mini-site') });
+    const pages = referencePages(result, path.dirname(result.config.root));
+    expect(pages.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['', 'reference/', 'reference/widgets/', 'reference/widgets/list-widgets/']),
+    );
+    expect(pages.find((p) => p.path === 'reference/widgets/list-widgets/')?.what).toBe('mini-site/reference/widgets/list-widgets.md');
+    const host = [
+      route('/api/reference/widgets'),
+      route('/api/reference/widgets/list-widgets/index.md'),
+      route('/api/openapi-v2.json'),
+      route('/api/llms.txt'),
+      route('/apix/openapi.json'),
+      route('/api/reference/nothing-here'),
+      route('/api/[slug]', true),
+    ];
+    expect(routeClashes(host, own, '/api/', pages)).toEqual([
+      "/api/reference/widgets: the site's src/pages/api/reference/widgets.astro and mini-site/reference/widgets/widget-object.md",
+      "/api/reference/widgets/list-widgets/index.md: the site's src/pages/api/reference/widgets/list-widgets/index.md.astro and the Markdown twin of mini-site/reference/widgets/list-widgets.md",
+      "/api/openapi-v2.json: the site's src/pages/api/openapi-v2.json.astro and the reference's machine-readable openapi-v2.json",
+      "/api/llms.txt: the site's src/pages/api/llms.txt.astro and the reference's machine-readable llms.txt",
+    ]);
+    // Without the model (dev), the routes' own patterns only.
+    expect(routeClashes([route('/api'), route('/api/[...path]', true), route('/api/reference/widgets')], own, '/api/')).toEqual([
+      "/api: the site's src/pages/api.astro and the reference's home page",
+      "/api/[...path]: the site's src/pages/api/[...path].astro and the reference's pages",
+    ]);
   });
 });
 

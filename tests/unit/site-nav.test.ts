@@ -3,7 +3,7 @@
  * sidebar (escaping, current-page marking, open groups), "On this page" extraction, plain-text
  * descriptions, path search words, and the sitemap.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -153,7 +153,7 @@ describe('sitemap', () => {
     for (const p of ['index.html', 'reference/a & b/index.html', 'guides/x/index.html', '404.html', '_astro/x.css'])
       writeFileSync(path.join(dist, p), '');
     expect(builtPages(dist)).toEqual(['', 'guides/x/', 'reference/a & b/']);
-    expect(writeSitemap(dist, 'https://example.com', '/docs')).toBe(3);
+    expect(writeSitemap(dist, 'https://example.com', '/docs')).toEqual(['sitemap.xml: 3 pages']);
     const xml = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
     expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([
       'https://example.com/docs/',
@@ -163,7 +163,25 @@ describe('sitemap', () => {
     expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.com/docs/sitemap.xml');
     expect(sitemapXml([''], new URL('https://example.com/'))).toContain('<loc>https://example.com/</loc>');
     // No site url: nothing absolute to list, so nothing is written.
-    expect(writeSitemap(dist, undefined, '/')).toBe(0);
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'sitemap-'));
+    dirs.push(empty);
+    expect(writeSitemap(empty, undefined, '/')).toEqual(['no sitemap.xml: the site has no `site` URL']);
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
+  it("never replaces the site's own sitemap.xml or robots.txt, and says it kept them", () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'sitemap-'));
+    dirs.push(dist);
+    writeFileSync(path.join(dist, 'index.html'), '');
+    writeFileSync(path.join(dist, 'sitemap.xml'), '<urlset>mine</urlset>');
+    expect(writeSitemap(dist, 'https://example.com', '/')).toEqual(["sitemap.xml: the site's own is kept"]);
+    expect(readFileSync(path.join(dist, 'sitemap.xml'), 'utf8')).toBe('<urlset>mine</urlset>');
+    // Its robots.txt, written because the site had none, points at the site's sitemap.
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.com/sitemap.xml');
+    writeFileSync(path.join(dist, 'robots.txt'), 'User-agent: *\nDisallow: /private\n');
+    rmSync(path.join(dist, 'sitemap.xml'));
+    expect(writeSitemap(dist, 'https://example.com', '/')).toEqual(['sitemap.xml: 1 page', "robots.txt: the site's own is kept"]);
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /private\n');
   });
 });
 
