@@ -3,6 +3,7 @@
  * preset, optionally overlaid by an extra file (SITE_CONFIG) that adds what the Jekyll includes used to bind.
  */
 import { z } from 'zod';
+import { DEFAULT_LABELS, LabelsSchema } from './labels.ts';
 import { DEFAULT_LIMITS, LimitsSchema } from './limits.ts';
 
 // zod compiles object schemas into code with `new Function`. The code comes from our schemas, not from
@@ -161,6 +162,8 @@ export const SiteConfigSchema = z.looseObject({
   'front-matter': FrontMatterConfigSchema.default(FrontMatterConfigSchema.parse({})).describe('Front-matter checks.'),
   /** Bounds on the work one file or page may cause (schemas/limits.ts). */
   limits: LimitsSchema.default(DEFAULT_LIMITS).describe('Bounds on the work one file or page may cause.'),
+  /** Interface wording that depends on what the site documents (schemas/labels.ts). */
+  labels: LabelsSchema.default(DEFAULT_LABELS).describe('Names of page kinds that depend on the site (forms).'),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

@@ -20,6 +20,7 @@ async function input(entries: ReferenceEntry[]): Promise<ExportInput> {
     url: config.url,
     baseurl: config.baseurl,
     products: siteProducts(config.products, entries),
+    formsTitle: config.labels.forms.title,
   };
   const prose = (await proseEntries()).map((p) => ({
     path: p.path,

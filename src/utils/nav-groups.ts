@@ -1,13 +1,14 @@
 /**
  * The sidebar's groups. A single-product site: one group per doc content type (prose pages join the
  * `api-doc` group), then "API reference" with every object, then data structures, client functions and
- * connection forms. A site of several products: the doc groups of docs that name no product (with the
+ * forms (named by the site config's `labels.forms`). A site of several products: the doc groups of docs that name no product (with the
  * prose pages), then one section per product holding its index, docs, objects, data structures, functions
  * and forms. Pure, so it is unit-tested without Astro.
  */
 import type { NavGroup, NavLink } from './nav-index.ts';
 import { formsPath, structuresPath, type ProductSection, type SiteProducts } from './products.ts';
 import type { DocEntry, ObjectEntry } from '../schemas/reference.ts';
+import { DEFAULT_LABELS, type Labels } from '../schemas/labels.ts';
 
 export interface GuideLink {
   label: string;
@@ -44,7 +45,7 @@ function docGroups(docs: DocEntry[], prose: GuideLink[]): NavGroup[] {
     .map(([label, g]) => ({ label, links: g.links.sort((a, b) => a.order - b.order).map(({ label, path }) => ({ label, path })) }));
 }
 
-function singleProduct(sections: ProductSection[], prose: GuideLink[]): NavGroup[] {
+function singleProduct(sections: ProductSection[], prose: GuideLink[], labels: Labels): NavGroup[] {
   const objects = sections.flatMap((s) => s.objects).sort((a, b) => a.order - b.order);
   const structures = plain(sections.flatMap((s) => s.structures)).sort((a, b) => a.label.localeCompare(b.label));
   const functions = sections.flatMap((s) => s.functions).map((f) => ({ label: f.definition, path: f.path }));
@@ -62,11 +63,11 @@ function singleProduct(sections: ProductSection[], prose: GuideLink[]): NavGroup
   }
   if (structures.length) groups.push({ label: 'Data structures', path: 'structures/', links: structures });
   if (functions.length) groups.push({ label: 'Functions', links: functions });
-  if (forms.length) groups.push({ label: 'Connection properties', path: 'forms/', links: forms, collapsed: forms.length > 20 });
+  if (forms.length) groups.push({ label: labels.forms.group, path: 'forms/', links: forms, collapsed: forms.length > 20 });
   return groups;
 }
 
-function productGroup(s: ProductSection): NavGroup | undefined {
+function productGroup(s: ProductSection, labels: Labels): NavGroup | undefined {
   const links: NavLink[] = [
     ...(s.indexPath ? [{ label: 'All objects', path: s.indexPath }] : []),
     ...plain(s.docs),
@@ -74,17 +75,18 @@ function productGroup(s: ProductSection): NavGroup | undefined {
   ];
   if (s.structures.length) links.push({ label: 'Data structures', path: structuresPath(s.product.segment), children: plain(s.structures) });
   links.push(...s.functions.map((f) => ({ label: f.definition, path: f.path })));
-  if (s.forms.length) links.push({ label: 'Connection properties', path: formsPath(s.product.segment), children: plain(s.forms) });
+  if (s.forms.length) links.push({ label: labels.forms.group, path: formsPath(s.product.segment), children: plain(s.forms) });
   if (!links.length) return undefined;
   return { label: s.product.title, ...(s.indexPath ? { path: s.indexPath } : {}), links };
 }
 
-export function navGroups(products: SiteProducts, prose: GuideLink[]): NavGroup[] {
-  if (!products.several) return singleProduct(products.sections, prose);
+/** `labels`: the site config's (what its forms are called). */
+export function navGroups(products: SiteProducts, prose: GuideLink[], labels: Labels = DEFAULT_LABELS): NavGroup[] {
+  if (!products.several) return singleProduct(products.sections, prose, labels);
   // Docs that name no product are guides for the whole site, next to the prose pages.
   const groups: NavGroup[] = docGroups(products.byKey.get('')?.docs ?? [], prose);
   for (const s of products.sections) {
-    const group = productGroup(s.product.key ? s : { ...s, docs: [] });
+    const group = productGroup(s.product.key ? s : { ...s, docs: [] }, labels);
     if (group) groups.push(group);
   }
   return groups;

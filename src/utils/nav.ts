@@ -1,7 +1,7 @@
 /**
  * The sidebar: doc pages in one group per doc content type (MDX pages join the `api-doc` group), each by
  * `order`; then each object with its endpoints in the object's `available-methods` order; then data
- * structures, client functions and connection forms; in a site of several products, one section per
+ * structures, client functions and forms; in a site of several products, one section per
  * product (nav-groups.ts).
  *
  * Built once per build (memoised on the entries array, which the static build memoises too), together with
@@ -13,24 +13,31 @@ import { indexNav, type Nav, type NavGroup } from './nav-index.ts';
 import { navGroups } from './nav-groups.ts';
 import { siteProducts } from './products.ts';
 import type { ProductConfig } from '../schemas/site-config.ts';
+import type { Labels } from '../schemas/labels.ts';
 
 export type { Crumb, Nav, NavGroup, NavLink } from './nav-index.ts';
 
-export function buildNavGroups(entries: ReferenceEntry[], prose: ProseEntry[], products: Record<string, ProductConfig>): NavGroup[] {
+export function buildNavGroups(
+  entries: ReferenceEntry[],
+  prose: ProseEntry[],
+  products: Record<string, ProductConfig>,
+  labels?: Labels,
+): NavGroup[] {
   return navGroups(
     siteProducts(entries, products),
     prose.map((p) => ({ label: p.title, path: p.path, order: p.order })),
+    labels,
   );
 }
 
-const memo = new WeakMap<ReferenceEntry[], { prose: ProseEntry[]; products: Record<string, ProductConfig>; nav: Nav }>();
+const memo = new WeakMap<ReferenceEntry[], { prose: ProseEntry[]; products: Record<string, ProductConfig>; labels?: Labels; nav: Nav }>();
 
 /** The navigation for this set of entries; computed once per build, again only when the entries change (dev). */
-export function buildNav(entries: ReferenceEntry[], prose: ProseEntry[], products: Record<string, ProductConfig>): Nav {
+export function buildNav(entries: ReferenceEntry[], prose: ProseEntry[], products: Record<string, ProductConfig>, labels?: Labels): Nav {
   const hit = memo.get(entries);
-  if (hit && sameProse(hit.prose, prose) && hit.products === products) return hit.nav;
-  const nav = indexNav(buildNavGroups(entries, prose, products));
-  memo.set(entries, { prose, products, nav });
+  if (hit && sameProse(hit.prose, prose) && hit.products === products && hit.labels === labels) return hit.nav;
+  const nav = indexNav(buildNavGroups(entries, prose, products, labels));
+  memo.set(entries, { prose, products, labels, nav });
   return nav;
 }
 

@@ -7,6 +7,7 @@ import { proseEntries, referenceEntries, type ProseEntry } from './entries.ts';
 import { formsPath, siteProducts, structuresPath, type ProductSection, type SiteProducts } from './products.ts';
 import { siteConfig } from './site.ts';
 import type { SiteConfig } from '../schemas/site-config.ts';
+import { DEFAULT_LABELS, type Labels } from '../schemas/labels.ts';
 import type { Crumb } from './nav.ts';
 import { plainText, summary } from './text.ts';
 
@@ -38,7 +39,7 @@ const objectItem = (o: ObjectEntry): ListItem => ({
  * several products an overview of them at `reference/`; data structures and forms, per product too.
  * Sections that share a path (a product kept at the top, with files that name no product) share a page.
  */
-export function lists(products: SiteProducts): Route[] {
+export function lists(products: SiteProducts, labels: Labels = DEFAULT_LABELS): Route[] {
   const pages = new Map<string, Extract<Route, { kind: 'list' }>>();
   const add = (path: string, title: string, intro: string, items: ListItem[]) => {
     if (!items.length) return;
@@ -75,10 +76,12 @@ export function lists(products: SiteProducts): Route[] {
       `Objects that appear inside other objects and responses${of}.`,
       s.structures.map((e) => ({ title: e.title, path: e.path })),
     );
+    // What the forms are called is the site's (`labels.forms`): no wording here knows what they describe.
+    const forms = labels.forms;
     add(
       formsPath(s.product.segment),
-      named(s) ? `${s.product.title}: connection property objects` : 'Connection property objects',
-      `The properties each source or destination type accepts${of}.`,
+      named(s) ? `${s.product.title}: ${forms.title}` : forms.title,
+      `${forms.intro.replace(/\.$/, '')}${of}.`,
       s.forms.map((e) => ({ title: e.title, path: e.path })),
     );
   }
@@ -89,6 +92,7 @@ export function lists(products: SiteProducts): Route[] {
 export async function routes(): Promise<Route[]> {
   const entries = await referenceEntries();
   const prose = await proseEntries();
+  const config = await siteConfig();
   return [
     // An object page's <title> matches its h1 and the sidebar: the plural heading ("Parcels").
     ...entries.map((entry): Route => ({
@@ -98,7 +102,7 @@ export async function routes(): Promise<Route[]> {
       entry,
     })),
     ...prose.map((page): Route => ({ kind: 'prose', path: page.path, title: page.title, page })),
-    ...lists(siteProducts(entries, (await siteConfig()).products)),
+    ...lists(siteProducts(entries, config.products), config.labels),
   ];
 }
 
@@ -137,7 +141,7 @@ export function fallbackTrail(route: Route, entries: ReferenceEntry[], config: S
   }
   if (e.kind === 'object') return [api, { ...self, label: `${e.heading} (v${e.version})` }];
   if (e.kind === 'structure') return [{ label: 'Data structures', path: structuresPath(segment) }, self];
-  if (e.kind === 'form') return [{ label: 'Connection properties', path: formsPath(segment) }, self];
+  if (e.kind === 'form') return [{ label: config.labels.forms.group, path: formsPath(segment) }, self];
   if (e.kind === 'function') return [{ label: 'Functions' }, self];
   return [self];
 }

@@ -6,6 +6,7 @@
  * `llms-full.txt` is every twin, one after another.
  */
 import type { ReferenceEntry } from '../../schemas/reference.ts';
+import { DEFAULT_LABELS } from '../../schemas/labels.ts';
 import { entrySummary } from './page-markdown.ts';
 
 export interface LlmsPage {
@@ -40,14 +41,15 @@ const SECTIONS: Record<ReferenceEntry['kind'], string> = {
   object: 'API reference',
   endpoint: 'API reference',
   structure: 'Data structures',
-  form: 'Connection property objects',
+  form: DEFAULT_LABELS.forms.title,
   doc: 'Guides',
   function: 'Client library',
 } as Record<ReferenceEntry['kind'], string>;
 
 /** A reference page as an llms.txt line: its section (per product when there are several) and summary. */
-export function entryPage(entry: ReferenceEntry, productTitle?: string): LlmsPage {
-  const base = SECTIONS[entry.kind] ?? 'Reference';
+/** `formsTitle`: what the site calls its forms (site config `labels.forms.title`). */
+export function entryPage(entry: ReferenceEntry, productTitle?: string, formsTitle?: string): LlmsPage {
+  const base = (entry.kind === 'form' && formsTitle) || SECTIONS[entry.kind] || 'Reference';
   const section = productTitle ? `${base}: ${productTitle}` : base;
   const old = (entry.kind === 'endpoint' || entry.kind === 'object') && !entry.latest;
   const title = entry.kind === 'object' ? entry.heading || entry.title : entry.title;

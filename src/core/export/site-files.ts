@@ -22,6 +22,8 @@ export interface ExportSite {
   baseurl: string;
   /** The site's products (siteProducts()); one unnamed product when absent. */
   products?: OpenApiProduct[];
+  /** What the site calls its forms (site config `labels.forms.title`): their llms.txt section. */
+  formsTitle?: string;
 }
 
 const productOf = (e: ReferenceEntry) => (e as { product?: string }).product ?? '';
@@ -93,7 +95,7 @@ export function machineReadableFiles(input: ExportInput): { files: SiteFile[]; w
   const productTitle = (e: ReferenceEntry) =>
     several && productOf(e) ? site.products!.find((p) => p.key === productOf(e))?.title : undefined;
   const twins: Array<{ page: LlmsPage; markdown: string }> = [];
-  for (const e of entries) twins.push({ page: entryPage(e, productTitle(e)), markdown: entryMarkdown(e, urls) });
+  for (const e of entries) twins.push({ page: entryPage(e, productTitle(e), site.formsTitle), markdown: entryMarkdown(e, urls) });
   const find = finder(entries);
   for (const p of input.prose) {
     twins.push({
