@@ -133,7 +133,10 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
         // and a clash is reported without stopping the server the writer is working in.
         if (dev) {
           const lines = routeClashes(host, own, options.prefix);
-          if (lines.length) logger.error(routeClashError(lines).message);
+          if (lines.length) {
+            const error = routeClashError(lines);
+            logger.error(`${error.message}\nHint: ${error.hint}`);
+          }
         }
       },
 
