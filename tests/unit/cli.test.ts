@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { AstroError } from 'astro/errors';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCli, UsageError } from '../../src/cli/args.ts';
@@ -120,7 +121,8 @@ interface Ran {
 
 /**
  * `api-reference <args>` in `dir`, as a user runs it. A server (dev, preview) is stopped once it has
- * printed `until`; a command that fails ends by itself.
+ * printed `until`; a command that fails ends by itself. Output is compared without colour codes: with CI
+ * set (as on a CI machine), Astro colours its output even into a pipe.
  */
 function cli(args: string[], dir: string, until?: RegExp): Promise<Ran> {
   return new Promise((resolve) => {
@@ -128,11 +130,13 @@ function cli(args: string[], dir: string, until?: RegExp): Promise<Ran> {
     let stdout = '';
     let stderr = '';
     const seen = () => {
-      if (until && until.test(stdout + stderr)) process.kill(-child.pid!, 'SIGTERM');
+      if (until && until.test(stripVTControlCharacters(stdout + stderr))) process.kill(-child.pid!, 'SIGTERM');
     };
     child.stdout.on('data', (d) => ((stdout += d), seen()));
     child.stderr.on('data', (d) => ((stderr += d), seen()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status) =>
+      resolve({ status, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) }),
+    );
   });
 }
 
