@@ -134,9 +134,7 @@ function cli(args: string[], dir: string, until?: RegExp): Promise<Ran> {
     };
     child.stdout.on('data', (d) => ((stdout += d), seen()));
     child.stderr.on('data', (d) => ((stderr += d), seen()));
-    child.on('close', (status) =>
-      resolve({ status, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) }),
-    );
+    child.on('close', (status) => resolve({ status, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) }));
   });
 }
 
