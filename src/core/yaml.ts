@@ -9,6 +9,7 @@ import { isMap, isScalar, LineCounter, Scalar, visit, type Document } from 'yaml
 import { ContentError, type ContentWarning } from './errors.ts';
 import { parseDocumentGuarded, resolveAliases, type YamlLimits } from './yaml-guards.ts';
 import { DEFAULT_LIMITS, limitName, type Limits } from '../schemas/limits.ts';
+import { TimeBudget } from './time-budget.ts';
 
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -42,7 +43,7 @@ export function formatFieldPath(path: FieldPath): string {
 }
 
 export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS }: YamlSource): ParsedYaml {
-  const started = performance.now();
+  const time = new TimeBudget(limits['page-seconds'] * 1000);
   const lineCounter = new LineCounter();
   const line = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
   // Ruby's YAML lets a later duplicate key win, and real Jekyll trees rely on it: warn, do not fail.
@@ -68,8 +69,8 @@ export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS 
     if (!(error instanceof ReferenceError)) throw error;
     throw new ContentError({ file }, `YAML aliases expand too far: ${error.message} (${limitName('yaml-alias-count', limits)})`);
   }
-  const seconds = (performance.now() - started) / 1000;
-  if (seconds > limits['page-seconds']) {
+  if (time.spent()) {
+    const seconds = time.usedMs() / 1000;
     throw new ContentError(
       { file },
       `reading this file took ${seconds.toFixed(seconds < 1 ? 3 : 1)} s, over the time budget (${limitName('page-seconds', limits)})`,

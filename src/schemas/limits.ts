@@ -10,7 +10,7 @@ const count = (min: number, fallback: number) => z.number().int().min(min).defau
 
 // Strict: a misspelt limit would otherwise be ignored without a word.
 export const LimitsSchema = z.strictObject({
-  /** Wall-clock budget for rendering one page (Liquid and Markdown) and for parsing one content file. */
+  /** CPU-time budget for rendering one page (Liquid and Markdown) and for parsing one content file (core/time-budget.ts). */
   'page-seconds': z.number().positive().default(10),
   /** `for`/`tablerow` iterations while rendering one field (nested loops and flatify included). */
   'liquid-loop-iterations': count(1, 100_000),

@@ -9,6 +9,7 @@ import { loadSiteConfig } from '../../src/core/config.ts';
 import { ContentError, ContentErrors } from '../../src/core/errors.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { parseYaml } from '../../src/core/yaml.ts';
+import { TimeBudget } from '../../src/core/time-budget.ts';
 import { DEFAULT_LIMITS } from '../../src/schemas/limits.ts';
 import { buildError, makeEngine, removeTempRoots, tempRoot } from './_helpers.ts';
 
@@ -212,6 +213,16 @@ describe('Liquid', () => {
     const e = thrown(() => parseYaml({ text: big, file: 'data/big.yml', limits: { ...DEFAULT_LIMITS, 'page-seconds': 1e-9 } }));
     expect(e.location).toEqual({ file: 'data/big.yml' });
     expect(e.detail).toMatch(/^reading this file took \d+\.\d{3} s, over the time budget \(limits\.page-seconds: 1e-9\)$/);
+  });
+
+  it('the time budget counts CPU time: waiting for a busy machine does not spend it, working does', () => {
+    const budget = new TimeBudget(40);
+    // Asleep for three times the budget: wall time passes, CPU time does not.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120);
+    expect(budget.spent()).toBe(false);
+    let spin = 0;
+    while (budget.usedMs() <= 45) spin += Math.sqrt(spin + 1);
+    expect(budget.spent()).toBe(true);
   });
 
   it('an alias in the site config is bounded like a field', () => {

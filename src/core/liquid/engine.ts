@@ -16,6 +16,7 @@ import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jek
 import { registerJekyllTags } from './jekyll-tags.ts';
 import { laxToStrict } from './lax.ts';
 import { explainLiquidError, FlatifyDepthError, LiquidContentError, NestedRenderError } from './liquid-errors.ts';
+import { TimeBudget } from '../time-budget.ts';
 
 export type { MarkdownRenderer } from '../markdown/markdownify.ts';
 
@@ -49,8 +50,8 @@ export interface RenderLocation {
 }
 
 const depths = new WeakMap<Context, number>();
-/** When each page's time budget runs out (`performance.now()`), set when its context is made. */
-const deadlines = new WeakMap<Context, number>();
+/** Each page's time budget, started when its context is made. */
+const deadlines = new WeakMap<Context, TimeBudget>();
 /** Contexts whose undefined names are warnings even though the site is strict (see `laxContentTypes`). */
 const laxContexts = new WeakSet<Context>();
 /** Per context: the data to check keys against, and the missing paths already reported for this string. */
@@ -182,9 +183,13 @@ export class LiquidEngine {
   context(scope: Record<string, unknown>, options: { lax?: boolean } = {}): Context {
     const ctx = new JekyllContext(scope, this.liquid.options, { sync: true }, { liquid: this.liquid });
     if (options.lax) laxContexts.add(ctx);
-    deadlines.set(ctx, performance.now() + this.limits['page-seconds'] * 1000);
+    deadlines.set(ctx, this.pageBudget());
     if (this.dataPaths) dataKeyChecks.set(ctx, { paths: this.dataPaths, reported: new Set() });
     return ctx;
+  }
+
+  private pageBudget(): TimeBudget {
+    return new TimeBudget(this.limits['page-seconds'] * 1000);
   }
 
   /** Renders a front-matter or data string once (the first `flatify` level) in `ctx`. */
@@ -193,7 +198,7 @@ export class LiquidEngine {
     const text = rubyString(source);
     if (!text.includes('{')) return text;
     const outer = { location: this.location, budget: this.budget };
-    const deadline = deadlines.get(ctx) ?? performance.now() + this.limits['page-seconds'] * 1000;
+    const deadline = deadlines.get(ctx) ?? this.pageBudget();
     this.location = location;
     this.budget = new RenderBudget(this.limits, deadline);
     const restore = installBudget(ctx, this.budget);
@@ -217,17 +222,14 @@ export class LiquidEngine {
    */
   checkDeadline(ctx: Context, location: RenderLocation): void {
     const deadline = deadlines.get(ctx);
-    if (deadline === undefined || performance.now() <= deadline) return;
+    if (deadline === undefined || !deadline.spent()) return;
     throw explainLiquidError(new RenderBudget(this.limits, deadline).overTime(), location, '');
   }
 
   /** Evaluates a Liquid expression such as `site.data[page.product-type].api` (aliases, data look-ups). */
   evaluate(expression: string, ctx: Context, location: RenderLocation): unknown {
     // Expressions come from the site config (aliases): `(1..100000000)` there is bounded like any field.
-    const restore = installBudget(
-      ctx,
-      new RenderBudget(this.limits, deadlines.get(ctx) ?? performance.now() + this.limits['page-seconds'] * 1000),
-    );
+    const restore = installBudget(ctx, new RenderBudget(this.limits, deadlines.get(ctx) ?? this.pageBudget()));
     try {
       return this.liquid.evalValueSync(laxToStrict(`{{${expression}}}`).slice(2, -2), ctx);
     } catch (error) {

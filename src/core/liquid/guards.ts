@@ -21,6 +21,7 @@ import {
   type Template,
 } from 'liquidjs';
 import { limitName, type Limits } from '../../schemas/limits.ts';
+import type { TimeBudget } from '../time-budget.ts';
 
 /** A limit was reached; always an error, in lax mode too (`fatal` content errors). */
 export class LimitError extends Error {
@@ -60,12 +61,12 @@ export class RenderBudget {
   /** Names of the includes being rendered, outermost first. */
   readonly includes: string[] = [];
   private readonly limits: Limits;
-  /** `performance.now()` after which the page is over its time budget. */
-  private readonly deadline: number;
+  /** The page's time budget (CPU time; see core/time-budget.ts). */
+  private readonly time: TimeBudget;
 
-  constructor(limits: Limits, deadline: number) {
+  constructor(limits: Limits, time: TimeBudget) {
     this.limits = limits;
-    this.deadline = deadline;
+    this.time = time;
   }
 
   /** liquidjs's memoryLimit: characters or list items about to be allocated. */
@@ -83,7 +84,7 @@ export class RenderBudget {
 
   /** liquidjs's renderLimit: called with the current time before each template node is rendered. */
   check(now: number): void {
-    if (now > this.deadline) throw this.overTime();
+    if (this.time.spent(now)) throw this.overTime();
   }
 
   overTime(): LimitError {
