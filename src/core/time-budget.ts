@@ -9,9 +9,11 @@
  */
 export class TimeBudget {
   private readonly cpuStart = cpuMs();
+  private readonly ms: number;
   private wallDeadline: number;
 
-  constructor(private readonly ms: number) {
+  constructor(ms: number) {
+    this.ms = ms;
     this.wallDeadline = performance.now() + ms;
   }
 

@@ -12,7 +12,8 @@ import { addAttrsToTag } from './html-tags.ts';
 import { guardHtmlBlock, kramdownHtmlBlock, kramdownHtmlSpan } from './html-blocks.ts';
 import { applyBlockAttributes, blockAttributeRule, resolveSpanAttributes, spanAttributeRule } from './ial.ts';
 import { renderState } from './render-state.ts';
-import { allowUrl, collectRefusals } from './safe-url.ts';
+import { guardHtml } from './html-guard.ts';
+import { allowUrl, collectRefusals, reportRefused } from './safe-url.ts';
 import { scanBudgetFor } from './scan.ts';
 import { taskListRule } from './task-lists.ts';
 import { typographyRule } from './typography.ts';
@@ -139,16 +140,23 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
         blocks,
         src,
         () => {
-          const html = md.render(src, {});
+          const html = guarded(md.render(src, {}));
           return html !== '' && !html.endsWith('\n') ? `${html}\n` : html;
         },
         onRefused,
       );
     },
     renderInline(src: string, onRefused?: RefusedUrlReport): string {
-      return made(inlines, src, () => md.renderInline(src, {}), onRefused);
+      return made(inlines, src, () => guarded(md.renderInline(src, {})), onRefused);
     },
   };
+}
+
+/** The rendered HTML without what could run code (html-guard.ts); each removal is reported like a refused URL. */
+function guarded(html: string): string {
+  const { html: out, removed } = guardHtml(html);
+  for (const r of removed) reportRefused(`raw HTML: removed ${r.what} (${r.why})`);
+  return out;
 }
 
 /** Joins repeated `class` entries (the configured class plus IAL classes) into one attribute. */

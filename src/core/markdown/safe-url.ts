@@ -59,3 +59,8 @@ export function allowUrl(url: string, where: string): boolean {
   if (refusals && !refusals.includes(message)) refusals.push(message);
   return false;
 }
+
+/** Reports a removal (core/markdown/html-guard.ts) to the render being collected, as a refused URL is. */
+export function reportRefused(message: string): void {
+  if (refusals && !refusals.includes(message)) refusals.push(message);
+}

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { unsafeProseNodes, type ProseNode } from '../markdown/prose-html-guard.ts';
 import { ContentError, type ContentWarning } from '../errors.ts';
 import { readTextFile } from '../files.ts';
 import { parseFrontMatter } from '../front-matter.ts';
@@ -127,6 +128,17 @@ function checkPage(page: ProseFile, root: string, endpoints: EndpointEntry[], in
   } catch (error) {
     out.errors.push(syntaxError(file, error));
     return;
+  }
+
+  // HTML or links that could run code: refused, as imports are (prose-html-guard.ts).
+  for (const r of unsafeProseNodes(tree as ProseNode)) {
+    out.errors.push(
+      new ContentError(
+        { file, ...(r.line ? { line: r.line } : {}) },
+        `${r.what} is not allowed in a prose page (${r.why})`,
+        'Astro compiles prose pages itself, so the build refuses such content rather than editing it: remove it, or link to an http(s) URL.',
+      ),
+    );
   }
 
   // Ids on this page: heading ids as Astro makes them (github-slugger, in order) and explicit `id`s.
