@@ -182,6 +182,14 @@ describe('YAML tags the core schema does not know', () => {
         `reference/widgets/list-widgets.md:8 (field "summary"): ${unknownTag('!!js/undefined')}`,
       ]),
     );
+    const jekyll = tempRoot('jekyll-site');
+    writeFileSync(
+      path.join(jekyll, '_config.yml'),
+      `${readFileSync(path.join(jekyll, '_config.yml'), 'utf8')}\nhook: !ruby/object:Gem::Installer {}\n`,
+    );
+    expect(loadSiteConfig(jekyll).warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/^_config\.yml:\d+ \(field "hook"\): unknown YAML tag "!ruby\/object:Gem::Installer"/),
+    ]);
   });
 });
 
