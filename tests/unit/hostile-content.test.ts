@@ -276,6 +276,15 @@ describe('content files are read only from inside the content root', () => {
     ]);
   });
 
+  it('in the prose pages folder too: a link out of the root is an error naming it', () => {
+    const outside = tempRoot(undefined, { 'secret.md': '---\ntitle: "SECRET-CANARY"\n---\n' });
+    const root = tempRoot('mini-site', { 'pages/guide.md': '---\ntitle: "Guide"\n---\n\nText.\n' });
+    symlinkSync(outside, path.join(root, 'pages/more'));
+    expect(errorLines(root)).toEqual([
+      expect.stringMatching(/^pages\/more: is a symbolic link to .*, outside the content root; nothing in it is read$/),
+    ]);
+  });
+
   it('a symbolic link to a folder that contains it (a loop) is an error naming it, not an endless walk', () => {
     const root = tempRoot('mini-site');
     symlinkSync('..', path.join(root, 'reference/widgets/loop'));
