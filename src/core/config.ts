@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { folderBoundary, isInside } from './confine.ts';
+import { assertConfined, folderBoundary, isInside, realOr } from './confine.ts';
 import { ContentError, ContentErrors, type ContentWarning } from './errors.ts';
 import { readTextFile } from './files.ts';
 import { findUnknownKeys, keyTree, type KeyTree } from './known-keys.ts';
@@ -195,6 +195,7 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
   if (existsSync(native)) {
     layout = 'native';
     files.push(native);
+    assertConfined(native, NATIVE_CONFIG, realOr(root)); // a link out of the root is refused like any content file
     const site = readYamlMapping(native, root);
     assertFoldersInside(site.data, root, NATIVE_CONFIG, site.lineOf);
     sources.push(site);
@@ -203,9 +204,11 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
   } else if (existsSync(jekyll)) {
     layout = 'jekyll';
     files.push(jekyll);
+    assertConfined(jekyll, JEKYLL_CONFIG, realOr(root));
     // _config.yml is Jekyll's: dozens of keys Jekyll and its plugins read, so none is reported.
     const config = readYamlMapping(jekyll, root);
     sources.push(config);
+    warnings.push(...config.warnings); // YAML's own (duplicate keys, unknown tags) still count
     raw = jekyllToSiteConfig(config.data, root, config.lineOf);
   } else {
     throw new ContentError(

@@ -98,8 +98,14 @@ export function loadSiteData(dataDir: string, root: string, options: DataOptions
   const data: Record<string, unknown> = {};
   const warnings: ContentWarning[] = [];
   if (!existsSync(dataDir)) return { data, files: [], warnings };
-  const files = listFiles(dataDir, DATA_FILE);
   const boundary = boundaryFor(dataDir, root, boundaries);
+  let files: string[] = [];
+  try {
+    files = listFiles(dataDir, DATA_FILE, { boundary, root });
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    errors.push(error);
+  }
   for (const absolute of files) {
     const file = path.relative(root, absolute).split(path.sep).join('/');
     const parts = path.relative(dataDir, absolute).replace(DATA_FILE, '').split(path.sep);

@@ -1,10 +1,27 @@
 /** Directory walking and text reading shared by the data and document readers. */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { isInside, linkTarget, realOr } from './confine.ts';
 import { ContentError } from './errors.ts';
 
-/** Sorted, dot-files skipped, a missing dir is []. */
-export function listFiles(dir: string, pattern: RegExp): string[] {
+/** Where a walk may follow folder links: inside `boundary`; `root` makes the paths in messages relative. */
+export interface WalkBounds {
+  boundary: string;
+  root: string;
+}
+
+/**
+ * Sorted, dot-files skipped, a missing dir is []. A symbolic link to a folder is followed when it stays
+ * inside `bounds.boundary` (Dirent.isDirectory() is false for a link, so without this such a folder would
+ * be skipped without a word); one that leads out of it, or back into a folder the walk is already in (a
+ * loop), is a ContentError naming the link. Links to files are listed: the reader checks where they lead
+ * (confine.ts). Without `bounds` folder links are followed wherever they lead (loops are still refused).
+ */
+export function listFiles(dir: string, pattern: RegExp, bounds?: WalkBounds): string[] {
+  return walk(dir, pattern, bounds, [realOr(dir)]);
+}
+
+function walk(dir: string, pattern: RegExp, bounds: WalkBounds | undefined, open: string[]): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -16,9 +33,36 @@ export function listFiles(dir: string, pattern: RegExp): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) return listFiles(full, pattern);
+      if (e.isDirectory()) return walk(full, pattern, bounds, [...open, realOr(full)]);
+      if (e.isSymbolicLink() && isFolder(full)) {
+        const real = realOr(full);
+        const shown = bounds ? path.relative(bounds.root, full).split(path.sep).join('/') : full;
+        if (bounds && !isInside(real, bounds.boundary)) {
+          throw new ContentError(
+            { file: shown },
+            `is a symbolic link to ${linkTarget(full)}, outside the content root; nothing in it is read`,
+            'Content is read only from inside the content root; copy the files in instead of linking to them.',
+          );
+        }
+        if (open.some((o) => isInside(o, real))) {
+          throw new ContentError(
+            { file: shown },
+            `is a symbolic link to ${linkTarget(full)}, a folder it is itself inside: following it would never end`,
+            'Remove the link, or point it at a folder that does not contain it.',
+          );
+        }
+        return walk(full, pattern, bounds, [...open, real]);
+      }
       return pattern.test(e.name) ? [full] : [];
     });
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false; // a link to nothing: listed if its name matches, and the reader reports it
+  }
 }
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });

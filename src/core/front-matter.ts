@@ -19,6 +19,8 @@ export interface SourceDocument {
   body: string;
   lineOf(path: FieldPath, options?: { key?: boolean }): number | undefined;
   warnings: ParsedYaml['warnings'];
+  /** Set when the file has no title and `data.title` was made from its file name (collect.ts). */
+  titleFromFileName?: boolean;
 }
 
 interface Split {

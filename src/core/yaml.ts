@@ -3,9 +3,11 @@
  * - an alias whose anchor is not in the same file (Jekyll's SafeYAML turns it into nil) becomes null with a
  *   warning instead of aborting the build;
  * - the parsed document is kept so callers can map a field path back to a line for error messages;
- * - nesting depth, alias expansion and parse time are bounded (yaml-guards.ts, `limits:` in the site config).
+ * - nesting depth, alias expansion and parse time are bounded (yaml-guards.ts, `limits:` in the site config);
+ * - a tag the core schema does not know (`!!js/function`, `!!python/object:…`, `!foo`) is a warning, and the
+ *   value is read as if it had no tag: plain text, list or mapping. Jekyll's SafeYAML reads them the same way.
  */
-import { isMap, isScalar, LineCounter, Scalar, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, Scalar, visit, type Document, type Node } from 'yaml';
 import { ContentError, type ContentWarning } from './errors.ts';
 import { parseDocumentGuarded, resolveAliases, type YamlLimits } from './yaml-guards.ts';
 import { DEFAULT_LIMITS, limitName, type Limits } from '../schemas/limits.ts';
@@ -60,6 +62,7 @@ export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS 
     );
   }
 
+  warnings.push(...unknownTagWarnings(doc, file, line));
   warnings.push(...resolveAliases(doc, file, line, limits));
   // The library's own alias guard stays on behind ours (never -1, which would turn it off).
   let data: unknown;
@@ -118,6 +121,43 @@ function duplicateKeyWarnings(doc: Document, file: string, line: (offset: number
     },
   });
   return out;
+}
+
+/** `tag:yaml.org,2002:js/function` as it was written: `!!js/function`. */
+const shownTag = (tag: string) => tag.replace(/^tag:yaml\.org,2002:/, '!!');
+
+/**
+ * One warning per tag the library could not resolve (it reports them in doc.warnings by the tag's
+ * position, and keeps the value untagged); the field is that of the node the tag stands before.
+ */
+function unknownTagWarnings(doc: Document, file: string, line: (offset: number) => number): ContentWarning[] {
+  const unresolved = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (!unresolved.length) return [];
+  const tagged: Array<{ start: number; tag: string; path: FieldPath }> = [];
+  visit(doc, {
+    Node(_key, node, ancestry) {
+      const { tag, range } = node as Node;
+      if (!tag || !range) return;
+      const path: Array<string | number> = [];
+      const chain = [...ancestry, node];
+      chain.forEach((a, i) => {
+        if (isPair(a)) path.push(isScalar(a.key) ? String(a.key.value) : String(a.key));
+        else if (isSeq(a) && i < chain.length - 1) path.push(a.items.indexOf(chain[i + 1] as Node));
+      });
+      tagged.push({ start: range[0], tag, path });
+    },
+  });
+  return unresolved.map((w) => {
+    const node = tagged.filter((t) => t.start >= w.pos[1]).sort((a, b) => a.start - b.start)[0];
+    const tag = node?.tag ?? /Unresolved tag: (\S+)/.exec(w.message)?.[1] ?? '?';
+    const field = node?.path.length ? { field: formatFieldPath(node.path) } : {};
+    return {
+      file,
+      ...field,
+      line: line(w.pos[0]),
+      message: `unknown YAML tag "${shownTag(tag)}": the value is read as if it had no tag (content is never run as code)`,
+    };
+  });
 }
 
 /** A field as messages name it (`examples[0].code`) back to a path (['examples', 0, 'code']) for lineOf. */

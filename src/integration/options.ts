@@ -6,8 +6,29 @@ import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 
+/** What RFC 3986 allows in a path segment (pchar): unreserved, sub-delims, ":", "@" and %XX escapes. */
+const SEGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*$/;
+
+/**
+ * A URL path such as `/api/`. Astro takes these as given and fails later, far from the option (or builds
+ * pages outside the prefix for `/../`), so each segment is checked here: no empty, `.` or `..` segments and
+ * only characters a path segment may hold.
+ */
 const urlPath = (what: string) =>
-  z.string().refine((s) => s.startsWith('/') && !s.includes('//') && !/[?#\s]/.test(s), `${what} must be a URL path starting with "/"`);
+  z.string().superRefine((s, ctx) => {
+    const fail = (why: string) => ctx.addIssue({ code: 'custom', message: `${what} must be a URL path like "/api/": ${why}` });
+    if (!s.startsWith('/')) return fail(`${JSON.stringify(s)} does not start with "/"`);
+    const segments = s.slice(1).replace(/\/$/, '').split('/');
+    if (s === '/') return;
+    for (const segment of segments) {
+      if (segment === '') return fail(`${JSON.stringify(s)} has an empty segment ("//")`);
+      if (segment === '.' || segment === '..') return fail(`${JSON.stringify(s)} has a "${segment}" segment`);
+      if (!SEGMENT.test(segment)) {
+        const bad = [...segment].find((c, i) => !SEGMENT.test(c) && !(c === '%' && SEGMENT.test(segment.slice(i, i + 3))))!;
+        return fail(`${JSON.stringify(s)} has ${JSON.stringify(bad)}, which a URL path segment cannot hold (write it %-encoded)`);
+      }
+    }
+  });
 
 export const OptionsSchema = z.strictObject({
   /** The content root: site.yml (or Jekyll's _config.yml), data, reference, pages, includes. Relative to the project. */

@@ -78,6 +78,8 @@ export function standaloneConfig(options: StandaloneOptions): AstroInlineConfig 
         { handoff: options.handoff, pages: options.pages, pause: options.pause },
       ),
     ],
-    vite: { server: { watch: { ignored } } },
+    // The CLI builds into a fresh staging folder holding only the marker that proves the build made it
+    // (core/output/swap.ts); Astro's emptying of outDir would remove that proof for the whole Astro stage.
+    vite: { server: { watch: { ignored } }, build: { emptyOutDir: false } },
   };
 }

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const REPO = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiref-pack-'));
 const project = path.join(tmp, 'project');
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// The installed tree is a whole node_modules (tens of thousands of files): minutes on a loaded machine.
+afterAll(() => rmSync(tmp, { recursive: true, force: true }), 600_000);
 
 // The test runner's NODE_ENV=test and VITEST* variables would put Astro and its Vite into test mode.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|VITEST.*|VITE_.*)$/.test(k)));

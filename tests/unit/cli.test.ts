@@ -6,7 +6,7 @@
  * and tests/pack.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCli, UsageError } from '../../src/cli/args.ts';
 import { readBuildRecord, writeBuildRecord } from '../../src/cli/build-record.ts';
 import { reportError } from '../../src/cli/errors.ts';
+import { main } from '../../src/cli/index.ts';
 import { runInit } from '../../src/cli/init.ts';
 import { previewBase } from '../../src/cli/serve.ts';
 import { checkContent } from '../../src/core/check/check.ts';
@@ -93,7 +94,16 @@ describe('init', () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'apiref-init-')), 'site');
     vi.spyOn(console, 'log').mockImplementation(() => {});
     runInit(parseCli(['init', dir], {}, cwd), cwd);
-    expect(readdirSync(dir).sort()).toEqual(['data', 'pages', 'reference', 'site.yml']);
+    expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'data', 'pages', 'reference', 'site.yml']);
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toEqual([
+      'dist/',
+      'dist.staging-*/',
+      'dist.old-*/',
+      'dist.lock*',
+      'node_modules/',
+      '.astro/',
+      '',
+    ]);
     const report = checkContent({ root: dir });
     expect(report).toMatchObject({ errors: 0, warnings: 0, pages: 3 });
   });
@@ -104,6 +114,32 @@ describe('init', () => {
     mkdirSync(path.join(dir, 'notes'));
     expect(() => runInit(parseCli(['init', dir], {}, cwd), cwd)).toThrow(/already exists and is not empty/);
     expect(existsSync(path.join(dir, 'site.yml'))).toBe(false);
+  });
+
+  it('a file, a non-empty folder or a path through a file: one message, exit 1 (2 is for wrong arguments)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'apiref-init-'));
+    const file = path.join(dir, 'notes.txt');
+    writeFileSync(file, 'mine');
+    mkdirSync(path.join(dir, 'full'));
+    writeFileSync(path.join(dir, 'full', 'a.txt'), 'a');
+    const printed: string[] = [];
+    const err = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void printed.push(a.join(' ')));
+    try {
+      expect(await main(['init', file], {}, cwd)).toBe(1);
+      expect(await main(['init', path.join(dir, 'full')], {}, cwd)).toBe(1);
+      expect(await main(['init', path.join(file, 'sub')], {}, cwd)).toBe(1);
+      expect(await main(['init'], {}, cwd)).toBe(2);
+    } finally {
+      err.mockRestore();
+    }
+    const shown = (p: string) => path.relative(cwd, p);
+    expect(printed[0]).toBe(
+      `api-reference: ${shown(file)} is a file, not a folder; init writes only into a new or empty folder\nHint: Name a folder that does not exist yet, e.g. \`api-reference init docs\`.`,
+    );
+    expect(printed[1]).toMatch(/already exists and is not empty; init writes only into a new or empty folder\nHint: /);
+    expect(printed[2]).toMatch(/^api-reference: could not write the starter to .*sub: ENOTDIR/);
+    expect(printed.join('\n')).not.toMatch(/\n\s+at /); // no stack
+    expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 });
 

@@ -2,7 +2,7 @@
  * 11. Hostile content: content from a pull request never runs as code, never reads a file outside the
  * content root, never loses a page to a URL clash, and never writes config text unescaped into a page.
  */
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -13,7 +13,8 @@ import { ContentError, ContentErrors } from '../../src/core/errors.ts';
 import { parseFrontMatter } from '../../src/core/front-matter.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { proseCodeErrors } from '../../src/core/prose-guard.ts';
-import { buildError, buildErrors, removeTempRoots, tempRoot } from './_helpers.ts';
+import { parseYaml } from '../../src/core/yaml.ts';
+import { buildError, buildErrors, fixture, removeTempRoots, tempRoot } from './_helpers.ts';
 
 afterAll(removeTempRoots);
 
@@ -146,6 +147,52 @@ describe('includes stay inside the includes folders', () => {
   });
 });
 
+describe('YAML tags the core schema does not know', () => {
+  const unknownTag = (tag: string) =>
+    `warning: unknown YAML tag "${tag}": the value is read as if it had no tag (content is never run as code)`;
+  const warningLines = (root: string) =>
+    checkContent({ root })
+      .problems.filter((p) => p.severity === 'warning')
+      .map(formatProblem);
+
+  it('are warned about with file, field and line, and the value is kept as plain data', () => {
+    const r = parseYaml({
+      text: "a: 1\ndescription: !!js/function 'function(){}'\ncmd: !!python/object:os.system [ls]\nlist:\n  - x: !foo bar\nm: !!map {q: 1}\n",
+      file: 'f.yml',
+    });
+    expect(r.data).toEqual({ a: 1, description: 'function(){}', cmd: ['ls'], list: [{ x: 'bar' }], m: { q: 1 } });
+    expect(r.warnings.map((w) => [w.field, w.line, w.message])).toEqual([
+      ['description', 2, unknownTag('!!js/function').slice(9)],
+      ['cmd', 3, unknownTag('!!python/object:os.system').slice(9)],
+      ['list[0].x', 5, unknownTag('!foo').slice(9)],
+    ]);
+  });
+
+  it('in front matter, a data file and the site config', () => {
+    const root = tempRoot('mini-site', {
+      'data/extra.yml': 'run: !!python/object/apply:os.system ["id"]\n',
+      'site.yml': `${readFileSync(fixture('mini-site', 'site.yml'), 'utf8')}\ndescription: !!js/function "x"\n`,
+    });
+    const lw = path.join(root, LW);
+    writeFileSync(lw, readFileSync(lw, 'utf8').replace('\ntitle:', '\nsummary: !!js/undefined ""\ntitle:'));
+    expect(warningLines(root)).toEqual(
+      expect.arrayContaining([
+        `site.yml:19 (field "description"): ${unknownTag('!!js/function')}`,
+        `data/extra.yml:1 (field "run"): ${unknownTag('!!python/object/apply:os.system')}`,
+        `reference/widgets/list-widgets.md:8 (field "summary"): ${unknownTag('!!js/undefined')}`,
+      ]),
+    );
+    const jekyll = tempRoot('jekyll-site');
+    writeFileSync(
+      path.join(jekyll, '_config.yml'),
+      `${readFileSync(path.join(jekyll, '_config.yml'), 'utf8')}\nhook: !ruby/object:Gem::Installer {}\n`,
+    );
+    expect(loadSiteConfig(jekyll).warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/^_config\.yml:\d+ \(field "hook"\): unknown YAML tag "!ruby\/object:Gem::Installer"/),
+    ]);
+  });
+});
+
 describe('content files are read only from inside the content root', () => {
   it('a symlinked endpoint file pointing outside the root is an error; the secret is not read', () => {
     const outside = tempRoot(undefined, { 'outside.md': listWidgets('"SECRET-CANARY"') });
@@ -184,6 +231,68 @@ describe('content files are read only from inside the content root', () => {
     expect(() => loadSiteConfig(root)).toThrow(
       /^site\.yml \(field "folders\.includes"\): folder includes is a symbolic link to .*, outside the content root/,
     );
+  });
+
+  it('a site.yml or _config.yml that is a symbolic link out of the root is an error naming it; one inside is read', () => {
+    const outside = tempRoot(undefined, { 'site.yml': 'title: "SECRET-CANARY"\n' });
+    const root = tempRoot('mini-site');
+    const real = path.join(root, 'real-site.yml');
+    writeFileSync(real, 'title: "Linked inside"\n');
+    rmSync(path.join(root, 'site.yml'));
+    symlinkSync(path.join(outside, 'site.yml'), path.join(root, 'site.yml'));
+    expect(() => loadSiteConfig(root)).toThrow(/^site\.yml: is a symbolic link to .*site\.yml, outside the content root; it is not read/);
+    rmSync(path.join(root, 'site.yml'));
+    symlinkSync(real, path.join(root, 'site.yml'));
+    expect(loadSiteConfig(root).config.title).toBe('Linked inside');
+
+    const jekyll = tempRoot('jekyll-site');
+    const conf = path.join(outside, '_config.yml');
+    writeFileSync(conf, 'title: "SECRET-CANARY"\n');
+    rmSync(path.join(jekyll, '_config.yml'));
+    symlinkSync(conf, path.join(jekyll, '_config.yml'));
+    expect(() => loadSiteConfig(jekyll)).toThrow(
+      /^_config\.yml: is a symbolic link to .*_config\.yml, outside the content root; it is not read/,
+    );
+  });
+
+  it('a symbolic link to a folder inside the root is followed: its pages are built', () => {
+    const root = tempRoot('mini-site');
+    mkdirSync(path.join(root, 'extra'));
+    writeFileSync(path.join(root, 'extra/list.md'), listWidgets('"Linked folder."'));
+    rmSync(path.join(root, LW));
+    symlinkSync(path.join(root, 'extra'), path.join(root, 'reference/widgets/more'));
+    const page = buildReference({ root }).entries.find((x) => x.path === 'reference/widgets/list-widgets/');
+    expect(page && 'descriptionHtml' in page ? page.descriptionHtml : '').toBe('<p>Linked folder.</p>\n');
+  });
+
+  it('a symbolic link to a folder outside the root is an error naming it, in the reference and the data folder', () => {
+    const outside = tempRoot(undefined, { 'x.md': listWidgets('"SECRET-CANARY"'), 'creds.yml': 'token: "SECRET"\n' });
+    const root = tempRoot('mini-site');
+    symlinkSync(outside, path.join(root, 'reference/widgets/more'));
+    symlinkSync(outside, path.join(root, 'data/more'));
+    expect(errorLines(root)).toEqual([
+      expect.stringMatching(/^data\/more: is a symbolic link to .*, outside the content root; nothing in it is read$/),
+      expect.stringMatching(/^reference\/widgets\/more: is a symbolic link to .*, outside the content root; nothing in it is read$/),
+    ]);
+  });
+
+  it('in the prose pages folder too: a link out of the root is an error naming it', () => {
+    const outside = tempRoot(undefined, { 'secret.md': '---\ntitle: "SECRET-CANARY"\n---\n' });
+    const root = tempRoot('mini-site', { 'pages/guide.md': '---\ntitle: "Guide"\n---\n\nText.\n' });
+    symlinkSync(outside, path.join(root, 'pages/more'));
+    expect(errorLines(root)).toEqual([
+      expect.stringMatching(/^pages\/more: is a symbolic link to .*, outside the content root; nothing in it is read$/),
+    ]);
+  });
+
+  it('a symbolic link to a folder that contains it (a loop) is an error naming it, not an endless walk', () => {
+    const root = tempRoot('mini-site');
+    symlinkSync('..', path.join(root, 'reference/widgets/loop'));
+    expect(errorLines(root)).toEqual([
+      expect.stringMatching(
+        /^reference\/widgets\/loop: is a symbolic link to \.\., a folder it is itself inside: following it would never end/,
+      ),
+    ]);
   });
 
   it.each([

@@ -130,8 +130,29 @@ describe('integration options', () => {
     expect(message).toContain('Invalid api-reference options:');
     expect(message).toContain('Unrecognized key: "bogus"');
     expect(message).toMatch(/root must name the content folder[\s\S]*→ at root/);
-    expect(message).toMatch(/prefix must be a URL path starting with "\/"[\s\S]*→ at prefix/);
+    expect(message).toMatch(/prefix must be a URL path like "\/api\/": "api" does not start with "\/"[\s\S]*→ at prefix/);
     expect(message).toMatch(/site must be an http\(s\) URL[\s\S]*→ at site/);
+  });
+
+  it.each([
+    ['/../esc/', '"/../esc/" has a ".." segment'],
+    ['/api/./x/', '"/api/./x/" has a "." segment'],
+    ['/a"b/', '"/a\\"b/" has "\\"", which a URL path segment cannot hold (write it %-encoded)'],
+    ['/a<b>/', '"/a<b>/" has "<", which a URL path segment cannot hold (write it %-encoded)'],
+    ['/a%zz/', '"/a%zz/" has "%", which a URL path segment cannot hold (write it %-encoded)'],
+    ['/a//b/', '"/a//b/" has an empty segment ("//")'],
+    ['/a b/', '"/a b/" has " ", which a URL path segment cannot hold (write it %-encoded)'],
+  ])('refuse prefix and base %s with a message saying why', (value, why) => {
+    for (const key of ['prefix', 'base']) {
+      expect(() => resolveOptions({ root: 'x', [key]: value }, '/')).toThrow(`${key} must be a URL path like "/api/": ${why}`);
+    }
+  });
+
+  it('accept ordinary and %-encoded paths', () => {
+    const project = path.dirname(fixture('mini-site'));
+    for (const prefix of ['/', '/api/', '/v1.2/api-ref', '/a%20b/', '/~me/(x)@y:z/']) {
+      expect(resolveOptions({ root: 'mini-site', prefix }, project).prefix).toBe(prefix.endsWith('/') ? prefix : `${prefix}/`);
+    }
   });
 
   it('resolve paths against the project and name one that does not exist', () => {

@@ -123,8 +123,9 @@ describe('swap and leftovers', () => {
     writeFileSync(path.join(staging, 'new.html'), 'new');
     const old = swapIn(staging, target)!;
     expect(path.basename(old)).toMatch(/^dist\.old-[A-Za-z0-9]{6}$/);
-    expect(tree(target)).toEqual({ 'new.html': 'new' });
-    expect(tree(old)).toEqual({ 'old.html': 'old' });
+    // Both carry the marker: the staging folder from the start, the old output from just before it moved.
+    expect(tree(target)).toEqual({ [BUILD_MARKER]: BUILD_MARKER_TEXT, 'new.html': 'new' });
+    expect(tree(old)).toEqual({ [BUILD_MARKER]: BUILD_MARKER_TEXT, 'old.html': 'old' });
     expect(existsSync(staging)).toBe(false);
   });
 
@@ -144,6 +145,52 @@ describe('swap and leftovers', () => {
     expect(tree(target)).toEqual({ [BUILD_MARKER]: BUILD_MARKER_TEXT, 'index.html': 'old site' });
     expect(listLeftovers(target)).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['dist', 'dist.old-notours']);
+  });
+});
+
+describe("leftovers that are not provably a build's", () => {
+  it('a look-alike folder without the marker survives a build, and the build says it left it alone', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'dist');
+    const mine = ['dist.old-backup', 'dist.staging-Mydata'];
+    for (const name of mine) {
+      mkdirSync(path.join(dir, name));
+      writeFileSync(path.join(dir, name, 'notes.txt'), `my ${name}`);
+    }
+    const killed = makeStaging(target); // a build killed mid-way: its staging folder carries the marker
+    const log: string[] = [];
+    await withStagedOutput(target, { contentRoot: path.join(dir, 'content'), log: (l) => log.push(l) }, async (staging) => {
+      writeFileSync(path.join(staging, 'index.html'), 'site');
+    });
+    expect(existsSync(killed)).toBe(false);
+    for (const name of mine) expect(tree(path.join(dir, name))).toEqual({ 'notes.txt': `my ${name}` });
+    expect(readdirSync(dir).sort()).toEqual(['dist', ...mine]);
+    expect(log.filter((l) => l.startsWith('Left ')).sort()).toEqual(
+      mine.map(
+        (name) =>
+          `Left ${path.join(dir, name)} alone: its name is that of a build's temporary folder, but it has no ${BUILD_MARKER} file, so it may be yours.`,
+      ),
+    );
+  });
+
+  it('does not restore an unmarked old-looking folder in place of a missing output', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'dist');
+    mkdirSync(path.join(dir, 'dist.old-backup'));
+    writeFileSync(path.join(dir, 'dist.old-backup', 'a.txt'), 'a');
+    cleanLeftovers(target);
+    expect(existsSync(target)).toBe(false);
+    expect(tree(path.join(dir, 'dist.old-backup'))).toEqual({ 'a.txt': 'a' });
+  });
+
+  it('marks an output that had no marker (an empty folder) before moving it aside, so a killed swap is cleaned up', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'dist');
+    mkdirSync(target);
+    const old = swapIn(makeStaging(target), target)!;
+    expect(readdirSync(old)).toEqual([BUILD_MARKER]);
+    expect(cleanLeftovers(target)).toEqual([`Removed ${path.basename(old)}, left by a build that was stopped.`]);
+    expect(existsSync(old)).toBe(false);
   });
 });
 

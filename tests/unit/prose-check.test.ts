@@ -62,6 +62,15 @@ describe('MDX pages', () => {
     ]);
   });
 
+  it('the hint for an unknown component lists the available ones and says imports are not allowed', () => {
+    const hints = checkContent({ root: page('<Chart />') })
+      .problems.filter((p) => p.message.includes('unknown component'))
+      .map((p) => p.hint);
+    expect(hints).toEqual([
+      `The components available in a page are ${Object.keys(MDX_COMPONENTS).join(', ')}; pages cannot import others (imports are not allowed in content).`,
+    ]);
+  });
+
   it('a key two products share needs product=, and the product must have it', () => {
     const root = tempRoot('products-site', {
       'pages/guide.mdx':

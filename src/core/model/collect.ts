@@ -51,12 +51,21 @@ export function collectDocuments(
   const collections = folders.map((folder) => {
     const documents: SourceDocument[] = [];
     const boundary = boundaryFor(folder, root, options.boundaries);
-    for (const absolute of listFiles(folder, MARKDOWN)) {
+    let files: string[] = [];
+    try {
+      files = listFiles(folder, MARKDOWN, { boundary, root });
+    } catch (error) {
+      if (error instanceof ContentError) errors.push(error);
+      else throw error;
+    }
+    for (const absolute of files) {
       const file = path.relative(root, absolute).split(path.sep).join('/');
       seen.add(`front-matter:${absolute}`);
       try {
         const doc = readFrontMatterFile(absolute, file, cache, { boundary, limits: options.limits });
-        doc.data.title ??= titleFromFile(file);
+        // A new data object, not an edit of it: the parse cache keeps `data`, and the next read must still
+        // see that the file has no title of its own.
+        if (doc.data.title == null) Object.assign(doc, { data: { ...doc.data, title: titleFromFile(file) }, titleFromFileName: true });
         documents.push(doc);
       } catch (error) {
         if (error instanceof ContentError) errors.push(error);

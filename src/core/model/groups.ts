@@ -149,6 +149,14 @@ export function groupDocuments(documents: SourceDocument[], warnings: WarningSin
         // Its endpoints are not orphans: their object exists but has errors of its own.
         if (!fm) invalidObjects.add(scoped(doc, String(doc.data.endpoint)));
         if (!fm) break;
+        // Jekyll makes the same title, so it stays; but the page heading and anchor change with the file name.
+        if (doc.titleFromFileName) {
+          warnings.add({
+            file: doc.file,
+            message: `no title: shown as ${JSON.stringify(fm.title)} (from the file name)`,
+            hint: 'Give the object a `title:` in its front matter.',
+          });
+        }
         const prior = objects.get(scoped(doc, fm.endpoint));
         if (prior) errors.push(duplicate('object', fm.endpoint, prior.doc, doc));
         else objects.set(scoped(doc, fm.endpoint), newObjectGroup(doc, fm));

@@ -254,5 +254,5 @@ function propProblem(
 }
 
 function builtInsHint(): string {
-  return `Built-in components: ${Object.keys(MDX_COMPONENTS).join(', ')}; anything else needs an import in the page.`;
+  return `The components available in a page are ${Object.keys(MDX_COMPONENTS).join(', ')}; pages cannot import others (imports are not allowed in content).`;
 }

@@ -38,7 +38,7 @@ function frontMatter(absolutePath: string, file: string, cache: ParseCache | und
 /** Every prose page under `dir`, by `order`, then title. */
 export function listProsePages(dir: string, root: string, cache?: ParseCache, boundaries?: ReadonlyMap<string, string>): ProsePage[] {
   const boundary = boundaryFor(dir, root, boundaries);
-  const pages = listFiles(dir, PROSE).map((absolutePath): ProsePage => {
+  const pages = listFiles(dir, PROSE, { boundary, root }).map((absolutePath): ProsePage => {
     const file = path.relative(root, absolutePath).split(path.sep).join('/');
     const slug = path.relative(dir, absolutePath).replace(PROSE, '').split(path.sep).join('/');
     const fm: Record<string, unknown> = frontMatter(absolutePath, file, cache, boundary);

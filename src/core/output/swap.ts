@@ -4,7 +4,9 @@
  * the old output aside to `<out>.old-XXXXXX` before moving the new one in. The old one is deleted only
  * once the new one is in place. A build killed outright (SIGKILL) leaves these behind; the next build,
  * holding the lock, knows nobody else is using them and cleans them up (restoring the old output if the
- * kill fell between the two renames).
+ * kill fell between the two renames). Only folders that carry the build's marker file are touched: a
+ * user's own `dist.old-backup/` matches the name pattern too, and deleting it would lose their files. So
+ * every staging folder gets the marker when it is made, and an output gets it before it is moved aside.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,8 @@ export function makeStaging(target: string): string {
     const dir = `${target}.staging-${randomSuffix()}`;
     try {
       mkdirSync(dir);
+      // The proof that the build made it, should the build be killed before it finishes.
+      writeFileSync(path.join(dir, BUILD_MARKER), BUILD_MARKER_TEXT);
       return dir;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -33,7 +37,10 @@ export function makeStaging(target: string): string {
   }
 }
 
-/** Marks a staging folder as a complete build output: written last, just before the swap. */
+/**
+ * Marks a staging folder as a complete build output: written again last, just before the swap, in case
+ * the site generator emptied the folder before writing into it.
+ */
 export function markComplete(dir: string): void {
   writeFileSync(path.join(dir, BUILD_MARKER), BUILD_MARKER_TEXT);
 }
@@ -52,6 +59,9 @@ export function swapIn(staging: string, target: string, pause?: PausePoint): str
   let old: string | undefined;
   if (existsSync(target)) {
     old = `${target}.old-${randomSuffix()}`;
+    // A replaceable output without the marker (empty, or from a version before it) gets one first, so that
+    // cleanLeftovers can tell this old output from a user's folder of the same shape.
+    if (!existsSync(path.join(target, BUILD_MARKER))) markComplete(target);
     renameSync(target, old);
   }
   testPauseSync('swap', pause);
@@ -77,15 +87,16 @@ export function listLeftovers(target: string): string[] {
 /**
  * Cleans up after builds that were killed. Call only while holding the output's lock: then no live build
  * owns any of these folders. If `target` is missing but an old output was moved aside, the kill fell
- * inside a swap: the newest old output is put back. Returns one line per action, for the build log.
+ * inside a swap: the newest old output is put back. A folder of the right name without the marker file is
+ * not provably ours and is left alone, with a line saying so. Returns one line per action, for the build log.
  */
 export function cleanLeftovers(target: string): string[] {
   const lines: string[] = [];
-  const found = listLeftovers(target);
+  const candidates = listLeftovers(target);
+  const found = candidates.filter((d) => isBuildOutput(d));
+  const foreign = candidates.filter((d) => !found.includes(d));
   if (!existsSync(target)) {
-    const olds = found
-      .filter((d) => /\.old-[A-Za-z0-9]{6}$/.test(d) && isBuildOutput(d))
-      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    const olds = found.filter((d) => /\.old-[A-Za-z0-9]{6}$/.test(d)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
     if (olds.length) {
       renameSync(olds[0], target);
       found.splice(found.indexOf(olds[0]), 1);
@@ -95,6 +106,11 @@ export function cleanLeftovers(target: string): string[] {
   for (const dir of found) rmSync(dir, { recursive: true, force: true });
   if (found.length) {
     lines.push(`Removed ${found.map((d) => path.basename(d)).join(', ')}, left by a build that was stopped.`);
+  }
+  for (const dir of foreign) {
+    lines.push(
+      `Left ${showPath(dir)} alone: its name is that of a build's temporary folder, but it has no ${BUILD_MARKER} file, so it may be yours.`,
+    );
   }
   return lines;
 }
