@@ -9,11 +9,10 @@
  */
 export class TimeBudget {
   private readonly cpuStart = cpuMs();
+  // A plain field, not a constructor parameter property: Node runs these sources by stripping types, and
+  // strip-only mode refuses parameter properties (the CLI failed to start; tsconfig's erasableSyntaxOnly).
   private readonly ms: number;
   private wallDeadline: number;
-  // A plain field, not a constructor parameter property: Node runs these sources by stripping types, and
-  // strip-only mode refuses parameter properties (the CLI failed to start).
-  private readonly ms: number;
 
   constructor(ms: number) {
     this.ms = ms;

@@ -9,7 +9,7 @@ import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../src/core/check/check.ts';
 import { loadSiteConfig } from '../../src/core/config.ts';
-import { ContentError, ContentErrors } from '../../src/core/errors.ts';
+import { ContentError, ContentErrors, formatWarning } from '../../src/core/errors.ts';
 import { parseFrontMatter } from '../../src/core/front-matter.ts';
 import { buildReference } from '../../src/core/model/build.ts';
 import { proseCodeErrors } from '../../src/core/prose-guard.ts';
@@ -187,8 +187,8 @@ describe('YAML tags the core schema does not know', () => {
       path.join(jekyll, '_config.yml'),
       `${readFileSync(path.join(jekyll, '_config.yml'), 'utf8')}\nhook: !ruby/object:Gem::Installer {}\n`,
     );
-    expect(loadSiteConfig(jekyll).warnings.map(formatProblem)).toEqual([
-      expect.stringMatching(/^_config\.yml:\d+ \(field "hook"\): unknown YAML tag "!ruby\/object:Gem::Installer"/),
+    expect(loadSiteConfig(jekyll).warnings.map(formatWarning)).toEqual([
+      expect.stringMatching(/^_config\.yml:\d+ \(field "hook"\): warning: unknown YAML tag "!ruby\/object:Gem::Installer"/),
     ]);
   });
 });
