@@ -11,6 +11,7 @@ import { ContentError, ContentErrors, type ContentWarning } from './errors.ts';
 import { readTextFile } from './files.ts';
 import { findUnknownKeys, keyTree, type KeyTree } from './known-keys.ts';
 import { closest } from './suggest.ts';
+import { themeWarnings } from './theme.ts';
 import { issueMessage } from './zod-messages.ts';
 import { formatFieldPath, getPath, parseYaml, type FieldPath } from './yaml.ts';
 import { normaliseBase, SiteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
@@ -244,6 +245,12 @@ export function loadSiteConfig(rootInput: string, overlayFile?: string): LoadedC
     );
   }
   const config = parsed.data;
+  // Suspicious but usable settings (a faint accent colour), each in the file and line that sets it.
+  for (const w of themeWarnings(config.theme)) {
+    const source = sources.findLast((s) => getPath(s.data, w.path) !== undefined) ?? sources[0];
+    const line = source.lineOf(w.path);
+    warnings.push({ file: source.file, field: formatFieldPath(w.path), ...(line ? { line } : {}), message: w.message });
+  }
   const abs = (p: string) => path.resolve(root, p);
   const paths: ResolvedPaths = {
     data: abs(config.folders.data),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_LABELS, LabelsSchema } from './labels.ts';
 import { DEFAULT_LIMITS, LimitsSchema } from './limits.ts';
+import { ThemeSchema } from './theme.ts';
 
 // zod compiles object schemas into code with `new Function`. The code comes from our schemas, not from
 // content, but nothing on a content path should reach `new Function`; interpreted parsing costs no
@@ -164,6 +165,8 @@ export const SiteConfigSchema = z.looseObject({
   limits: LimitsSchema.default(DEFAULT_LIMITS).describe('Bounds on the work one file or page may cause.'),
   /** Interface wording that depends on what the site documents (schemas/labels.ts). */
   labels: LabelsSchema.default(DEFAULT_LABELS).describe('Names of page kinds that depend on the site (forms).'),
+  /** Logo, favicon, accent colour, header and footer links, "Edit this page" (schemas/theme.ts). */
+  theme: ThemeSchema.default(ThemeSchema.parse({})).describe('Logo, favicon, accent colour, header and footer links, edit link.'),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

@@ -22,7 +22,9 @@ test.describe('Create a parcel (POST endpoint)', () => {
     await expect(page.locator('.full-url')).toHaveText('https://api.parcelwise.example/v1/parcels', { useInnerText: true });
     await expect(page.locator('.short-url')).toHaveText('/v1/parcels', { useInnerText: true });
     expect(await page.locator('.full-url').textContent()).toBe('https://api.parcelwise.example/v1/parcels');
-    await expect(page.locator('.endpoint-meta .method')).toHaveText('POST');
+    // The method is shown once, in the title, not again in the endpoint box.
+    await expect(page.locator('article.endpoint .method')).toHaveCount(1);
+    await expect(page.locator('.endpoint-meta .method')).toHaveCount(0);
     // The breadcrumb goes back to the object, under the base path.
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
     await expect(crumbs.getByRole('link', { name: 'Parcels' })).toHaveAttribute('href', `${BASE}reference/parcels/`);
