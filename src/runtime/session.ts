@@ -132,7 +132,8 @@ export class ReferenceSession {
       cacheFile: this.options.highlightCache ?? highlightCacheFile(root, configFile),
     }));
     try {
-      const caches = dev ? { parseCache: this.parseCache, renderCache: this.renderCache } : {};
+      // Dev: keep parses and pages between saves; highlight a sample when a page shows it.
+      const caches = dev ? { parseCache: this.parseCache, renderCache: this.renderCache, lazyHighlight: true } : {};
       return buildReference({ root, configFile, site, highlight, ...caches });
     } finally {
       if (dev) this.saveLater(highlight);

@@ -129,3 +129,26 @@ describe('dev render cache', () => {
     expectSameAsFullBuild(site.root, fixed);
   });
 });
+
+describe('lazy highlighting (dev)', () => {
+  it('highlights a sample only when its HTML is read, with the same HTML as a build', () => {
+    const root = tempRoot(undefined);
+    cpSync(SAMPLE, root, { recursive: true });
+    const calls: string[] = [];
+    const highlight = (code: string, lang: string) => {
+      calls.push(code);
+      return `<pre data-lang="${lang}">${code.length}</pre>`;
+    };
+    const eager = buildReference({ root, highlight });
+    const eagerCalls = calls.length;
+    calls.length = 0;
+    const lazy = buildReference({ root, highlight, lazyHighlight: true });
+    // Fenced code in Markdown is highlighted while rendering; the samples wait until read.
+    expect(calls.length).toBeLessThan(eagerCalls);
+    const before = calls.length;
+    const endpoint = lazy.entries.find((e) => e.kind === 'endpoint' && e.requests.length > 0);
+    expect(endpoint?.kind === 'endpoint' && endpoint.requests[0].html).toMatch(/^<pre data-lang=/);
+    expect(calls.length).toBe(before + 1);
+    expect(JSON.parse(JSON.stringify(lazy.entries))).toEqual(JSON.parse(JSON.stringify(eager.entries)));
+  });
+});

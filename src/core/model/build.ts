@@ -25,9 +25,10 @@ import { REFERENCE_PATH, type SitePaths } from './paths.ts';
 import { productKey, resolveProducts } from './products.ts';
 import { listProsePages, type ProsePage } from './prose.ts';
 import type { RenderCache, UnitInput } from './render-cache.ts';
+import { entryWithHtml } from './sample-html.ts';
 import { buildFrame, docInputs, groupInputs } from './units.ts';
 import { renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
-import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
+import type { ReferenceEntry } from '../../schemas/reference.ts';
 
 export type { Highlighter } from './engine.ts';
 export type { ProsePage } from './prose.ts';
@@ -42,6 +43,8 @@ export interface BuildOptions {
   parseCache?: ParseCache;
   /** Pages kept between builds of a long-running process (dev): only pages whose inputs changed render again. */
   renderCache?: RenderCache;
+  /** Highlight each code sample when its HTML is first read (dev: only the pages viewed), not up front. */
+  lazyHighlight?: boolean;
   /**
    * Where the pages are served, when not where the content's own config says: a host site mounts the
    * reference under its own base and prefix, and Liquid's `site.baseurl` / `absolute_url` must agree.
@@ -62,15 +65,6 @@ export interface BuildResult {
 
 function listIncludes(dirs: string[]): string[] {
   return dirs.filter(existsSync).flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).map((f) => path.join(d, f)));
-}
-
-function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
-  return samples.map((s) => {
-    const html = highlight(s.code, s.lang);
-    // Request snippets (model/snippets.ts); the curl one is usually the sample itself.
-    const snippets = s.snippets?.map((x) => ({ ...x, html: x.code === s.code && x.lang === s.lang ? html : highlight(x.code, x.lang) }));
-    return { ...s, html, ...(snippets && { snippets }) };
-  });
 }
 
 export function buildReference(options: BuildOptions): BuildResult {
@@ -245,19 +239,7 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   );
   if (proseProblems.errors.length || linkErrors.length) throw new ContentErrors([...proseProblems.errors, ...linkErrors]);
 
-  const final = linked.map((e) => {
-    switch (e.kind) {
-      case 'endpoint':
-        return { ...e, requests: withHtml(e.requests, highlight), responses: withHtml(e.responses, highlight) };
-      case 'object':
-      case 'structure':
-        return { ...e, examples: withHtml(e.examples, highlight) };
-      case 'function':
-        return { ...e, examples: e.examples.map((x) => (x.sample ? { ...x, sample: withHtml([x.sample], highlight)[0] } : x)) };
-      default:
-        return e;
-    }
-  });
+  const final = linked.map((e) => entryWithHtml(e, highlight, options.lazyHighlight));
 
   return {
     config: loaded,
