@@ -132,9 +132,22 @@ export class ReferenceSession {
       cacheFile: this.options.highlightCache ?? highlightCacheFile(root, configFile),
     }));
     try {
-      // Dev: keep parses and pages between saves; highlight a sample when a page shows it.
-      const caches = dev ? { parseCache: this.parseCache, renderCache: this.renderCache, lazyHighlight: true } : {};
-      return buildReference({ root, configFile, site, highlight, ...caches });
+      if (!dev) return buildReference({ root, configFile, site, highlight });
+      // Dev: keep parses and pages between saves; highlight a sample when a page shows it, and write the
+      // highlight cache once such late highlighting settles too.
+      const late = (code: string, lang: string) => {
+        this.saveLater(highlight);
+        return highlight(code, lang);
+      };
+      return buildReference({
+        root,
+        configFile,
+        site,
+        highlight: late,
+        parseCache: this.parseCache,
+        renderCache: this.renderCache,
+        lazyHighlight: true,
+      });
     } finally {
       if (dev) this.saveLater(highlight);
       else highlight.save();
