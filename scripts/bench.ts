@@ -8,6 +8,7 @@
  * --dev     times `api-reference dev` on the sample site, the Stitch corpus (when ../shared has it) and N=1,000
  *           endpoints: first page, save-to-update of an endpoint file and of a data file, peak RSS
  *           (scripts/bench/dev-sites.ts; `--dev-sites sample,corpus,1000` picks some)
+ * --dev-model  the model part of a dev save in process: full rebuild vs. the render cache (bench/dev-model.ts)
  * --floor-only  skips the Astro builds (e.g. to see how the core scales to N=10,000 cheaply)
  * --model   times buildReference alone on the sample site and the corpus (median of 5, in process)
  * --project code to benchmark (default: this checkout), e.g. a `git worktree` of an older commit
@@ -30,7 +31,7 @@ const option = (name: string) => {
 };
 const project = path.resolve(option('--project') ?? '.');
 // --jekyll or --dev alone times only that, no synthetic builds.
-const jekyllOnly = (flag('--jekyll') || flag('--dev')) && !option('--n');
+const jekyllOnly = (flag('--jekyll') || flag('--dev') || flag('--dev-model')) && !option('--n');
 const sizes = jekyllOnly ? [] : (option('--n') ?? '100,1000').split(',').map((s) => Number(s.replace(/_/g, '')));
 const work = path.resolve('tests/.tmp/bench');
 const node = process.execPath;
@@ -123,6 +124,7 @@ if (sizes.length) {
 }
 
 if (flag('--dev')) await import('./bench/dev-sites.ts');
+if (flag('--dev-model')) await import('./bench/dev-model.ts');
 
 if (flag('--model')) await import('./bench/model.ts');
 
