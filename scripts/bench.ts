@@ -5,7 +5,10 @@
  * Liquid, Markdown and Shiki work in a plain Node loop) and the ratio build/floor.
  *   npm run bench -- [--n 100,1000,10000] [--warm] [--dev] [--model] [--project <dir>]
  * --warm    also times a second build of each tree with the caches kept (a rebuild after no edit)
- * --dev     times `astro dev` at N=1,000: first endpoint page, then save-to-update of an endpoint file
+ * --dev     times `api-reference dev` on the sample site, the Stitch corpus (when ../shared has it) and N=1,000
+ *           endpoints: first page, save-to-update of an endpoint file and of a data file, peak RSS
+ *           (scripts/bench/dev-sites.ts; `--dev-sites sample,corpus,1000` picks some)
+ * --dev-model  the model part of a dev save in process: full rebuild vs. the render cache (bench/dev-model.ts)
  * --floor-only  skips the Astro builds (e.g. to see how the core scales to N=10,000 cheaply)
  * --model   times buildReference alone on the sample site and the corpus (median of 5, in process)
  * --project code to benchmark (default: this checkout), e.g. a `git worktree` of an older commit
@@ -17,7 +20,6 @@ import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { highlightCacheFile } from '../src/core/highlight-cache.ts';
-import { timeDev } from './bench/dev.ts';
 import { generateContent } from './bench/generate.ts';
 import { compareWithJekyll, hasJekyll } from './bench/jekyll.ts';
 import { measure, type Measured } from './bench/measure.ts';
@@ -28,7 +30,8 @@ const option = (name: string) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const project = path.resolve(option('--project') ?? '.');
-const jekyllOnly = flag('--jekyll') && !option('--n');
+// --jekyll or --dev alone times only that, no synthetic builds.
+const jekyllOnly = (flag('--jekyll') || flag('--dev') || flag('--dev-model')) && !option('--n');
 const sizes = jekyllOnly ? [] : (option('--n') ?? '100,1000').split(',').map((s) => Number(s.replace(/_/g, '')));
 const work = path.resolve('tests/.tmp/bench');
 const node = process.execPath;
@@ -120,15 +123,8 @@ if (sizes.length) {
   console.log(`peak RSS: ${existsSync('/usr/bin/time') ? 'largest single process (GNU time)' : 'process tree sum (polled)'}`);
 }
 
-if (flag('--dev')) {
-  const root = path.join(os.tmpdir(), 'api-reference-bench-dev-1000');
-  generateContent(root, 1000);
-  clearCaches(root, path.join(project, 'dist'));
-  const page = '/docs/reference/widgets-00000/create-widgets-00000/';
-  const t = await timeDev(project, root, 'reference/widgets-00000/create-widgets-00000.md', page, 4400 + Math.floor(Math.random() * 500));
-  console.log(`astro dev, N=1,000: first page ${fmt(t.firstPageSeconds, 2)} s, save-to-update ${fmt(t.saveToUpdateSeconds, 2)} s`);
-  rmSync(root, { recursive: true, force: true });
-}
+if (flag('--dev')) await import('./bench/dev-sites.ts');
+if (flag('--dev-model')) await import('./bench/dev-model.ts');
 
 if (flag('--model')) await import('./bench/model.ts');
 

@@ -92,8 +92,11 @@ export function formatWarning(w: ContentWarning): string {
 export class WarningSink {
   private seen = new Set<string>();
   readonly list: ContentWarning[] = [];
+  /** Sees every warning added, repeats included (the dev render cache keeps each page's own). */
+  tap?: (w: ContentWarning) => void;
 
   add(w: ContentWarning): void {
+    this.tap?.(w);
     const key = formatWarning(w);
     if (this.seen.has(key)) return;
     this.seen.add(key);

@@ -48,4 +48,6 @@ export interface BuildReport {
   /** Formatted problems: the errors of a failed build, else the build's warnings. */
   problems: string[];
   warnings: number;
+  /** Pages rendered again by this build (dev keeps the others, core/model/render-cache.ts). */
+  rendered?: number;
 }

@@ -128,5 +128,6 @@ function logBuild(state: PluginState, report: BuildReport): void {
   for (const w of fresh.slice(0, WARNINGS_SHOWN)) logger.warn(w);
   if (fresh.length > WARNINGS_SHOWN)
     logger.warn(`…and ${fresh.length - WARNINGS_SHOWN} more warnings (api-reference check lists them all)`);
-  logger.info(`${changed}${report.pages} reference pages from ${shown([state.config!.root])[0]} (${report.ms} ms)`);
+  const rendered = report.rendered !== undefined && report.rendered < report.pages ? `, ${report.rendered} rendered again` : '';
+  logger.info(`${changed}${report.pages} reference pages from ${shown([state.config!.root])[0]} (${report.ms} ms${rendered})`);
 }

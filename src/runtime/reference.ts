@@ -32,6 +32,7 @@ function report(outcome: BuildOutcome): BuildReport {
         changed: outcome.changed,
         problems: outcome.result.warnings.map(formatWarning),
         warnings: outcome.result.warnings.length,
+        rendered: outcome.rendered,
       }
     : {
         ok: false,

@@ -7,14 +7,17 @@
  * middleware) until a good rebuild clears them. A build (not dev) has no last good model to fall back on:
  * the errors are thrown.
  *
- * Pure TypeScript over the core, with no Astro import, so it is unit-tested on its own. Later work (which
- * pages each file feeds, rendering a page only when it is requested) belongs here and in the core.
+ * In dev the model is rebuilt with the render cache (core/model/render-cache.ts): each page is kept with
+ * what its Liquid read, and a save renders again only the pages whose inputs changed.
+ *
+ * Pure TypeScript over the core, with no Astro import, so it is unit-tested on its own.
  */
 import type { SiteUrls } from '../core/config.ts';
 import { ContentError, ContentErrors } from '../core/errors.ts';
 import { createCodeHighlighter, highlightCacheFile, type CodeHighlighter } from '../core/highlight.ts';
 import { buildReference, type BuildResult } from '../core/model/build.ts';
 import { ParseCache } from '../core/parse-cache.ts';
+import { RenderCache } from '../core/model/render-cache.ts';
 import { readHandoff, type Handoff } from '../integration/handoff.ts';
 
 export interface SessionOptions {
@@ -29,7 +32,7 @@ export interface SessionOptions {
 
 /** What happened in one (re)build, for whoever reports it. */
 export type BuildOutcome =
-  | { ok: true; result: BuildResult; ms: number; changed: string[]; handedOff: boolean }
+  | { ok: true; result: BuildResult; ms: number; changed: string[]; handedOff: boolean; rendered?: number }
   | { ok: false; errors: ContentError[]; ms: number; changed: string[] };
 
 /** Saves in one burst (an editor writing a file twice, a git checkout) make one rebuild. */
@@ -49,6 +52,8 @@ export class ReferenceSession {
   private building?: Promise<void>;
   private readonly changed = new Set<string>();
   private readonly parseCache = new ParseCache();
+  /** Pages kept between rebuilds (dev): a save renders again only the pages whose inputs changed. */
+  private readonly renderCache = new RenderCache();
   private highlighter?: Promise<CodeHighlighter>;
   private saveTimer?: ReturnType<typeof setTimeout>;
   private settleTimer?: ReturnType<typeof setTimeout>;
@@ -100,7 +105,8 @@ export class ReferenceSession {
       const result = handedOff ?? (await this.buildModel());
       this.current = result;
       this.errors = undefined;
-      this.onBuilt?.({ ok: true, result, ms: ms(), changed, handedOff: !!handedOff });
+      const rendered = this.options.dev ? this.renderCache.stats.rendered : undefined;
+      this.onBuilt?.({ ok: true, result, ms: ms(), changed, handedOff: !!handedOff, rendered });
     } catch (error) {
       const errors = error instanceof ContentErrors ? error.errors : error instanceof ContentError ? [error] : undefined;
       if (!errors) {
@@ -126,7 +132,22 @@ export class ReferenceSession {
       cacheFile: this.options.highlightCache ?? highlightCacheFile(root, configFile),
     }));
     try {
-      return buildReference({ root, configFile, site, highlight, ...(dev ? { parseCache: this.parseCache } : {}) });
+      if (!dev) return buildReference({ root, configFile, site, highlight });
+      // Dev: keep parses and pages between saves; highlight a sample when a page shows it, and write the
+      // highlight cache once such late highlighting settles too.
+      const late = (code: string, lang: string) => {
+        this.saveLater(highlight);
+        return highlight(code, lang);
+      };
+      return buildReference({
+        root,
+        configFile,
+        site,
+        highlight: late,
+        parseCache: this.parseCache,
+        renderCache: this.renderCache,
+        lazyHighlight: true,
+      });
     } finally {
       if (dev) this.saveLater(highlight);
       else highlight.save();

@@ -15,6 +15,7 @@ import { DataPaths, MissingDataKey, writtenPath } from './data-keys.ts';
 import { jekyllFilters, NOT_IN_JEKYLL, rubyString, type JekyllSite } from './jekyll-filters.ts';
 import { registerJekyllTags } from './jekyll-tags.ts';
 import { laxToStrict } from './lax.ts';
+import { includeRead, noteLookup, recordReads } from './reads.ts';
 import { explainLiquidError, FlatifyDepthError, LiquidContentError, NestedRenderError } from './liquid-errors.ts';
 import { TimeBudget } from '../time-budget.ts';
 
@@ -76,6 +77,7 @@ class UndefinedName extends Error {
 class JekyllContext extends Context {
   override *_get(paths: (string | number)[]): Generator<unknown, unknown, unknown> {
     const root = paths[0] as string;
+    noteLookup(this, paths);
     // findScope is private in liquidjs's typings but is the look-up `_get` itself uses.
     const scope = (this as unknown as { findScope(key: string): Record<string, unknown> }).findScope(root);
     if (this.strictVariables && !(root in scope)) throw new UndefinedName(root);
@@ -107,6 +109,8 @@ export class LiquidEngine {
   private budget: RenderBudget | undefined;
   private readonly limits: Limits;
   private readonly dataPaths: DataPaths | undefined;
+  /** While set, contexts made from now on record what their renders read into it (liquid/reads.ts). */
+  reads: Set<string> | undefined;
 
   constructor(options: LiquidEngineOptions) {
     this.options = options;
@@ -119,6 +123,7 @@ export class LiquidEngine {
       fs: includeFileSystem({
         boundaries: options.includeBoundaries,
         limits: this.limits,
+        read: (file) => this.reads?.add(includeRead(file)),
         missing: (file) =>
           options.warnings.add({
             ...(this.location ?? { file: '?' }),
@@ -185,6 +190,7 @@ export class LiquidEngine {
     if (options.lax) laxContexts.add(ctx);
     deadlines.set(ctx, this.pageBudget());
     if (this.dataPaths) dataKeyChecks.set(ctx, { paths: this.dataPaths, reported: new Set() });
+    recordReads(ctx, this.reads);
     return ctx;
   }
 

@@ -18,6 +18,8 @@ export interface IncludeFsOptions {
   /** Each includes folder → the real folder its files must be inside; the folder itself by default. */
   boundaries?: ReadonlyMap<string, string>;
   limits: Limits;
+  /** Called with the path of every include file read (dependency tracking). */
+  read?(file: string): void;
   /** Called with the name of an include no folder has. */
   missing(file: string): void;
 }
@@ -33,7 +35,7 @@ export function checkTemplateSize(length: number, limits: Limits): void {
   }
 }
 
-export function includeFileSystem({ boundaries, limits, missing }: IncludeFsOptions): FS {
+export function includeFileSystem({ boundaries, limits, missing, read: onRead }: IncludeFsOptions): FS {
   /** Whether the look-up may use `file` for folder `dir`; a symbolic link out of the boundary is refused. */
   const inside = (dir: string, file: string): boolean => {
     if (file.startsWith(MISSING_INCLUDE)) return true;
@@ -49,6 +51,7 @@ export function includeFileSystem({ boundaries, limits, missing }: IncludeFsOpti
       return '';
     }
     const text = readFileSync(p, 'utf8');
+    onRead?.(p);
     checkTemplateSize(text.length, limits);
     return laxToStrict(text);
   };

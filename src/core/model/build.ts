@@ -24,8 +24,11 @@ import { buildForm, buildObject, buildStructure, StructureIndex } from './pages.
 import { REFERENCE_PATH, type SitePaths } from './paths.ts';
 import { productKey, resolveProducts } from './products.ts';
 import { listProsePages, type ProsePage } from './prose.ts';
+import type { RenderCache, UnitInput } from './render-cache.ts';
+import { entryWithHtml } from './sample-html.ts';
+import { buildFrame, docInputs, groupInputs } from './units.ts';
 import { renderedProducts, unknownProducts, unusedAliases } from './site-checks.ts';
-import type { CodeSample, ReferenceEntry } from '../../schemas/reference.ts';
+import type { ReferenceEntry } from '../../schemas/reference.ts';
 
 export type { Highlighter } from './engine.ts';
 export type { ProsePage } from './prose.ts';
@@ -38,6 +41,10 @@ export interface BuildOptions {
   highlight?: Highlighter;
   /** Parsed files kept between builds of a long-running process (dev); omit for one-shot builds. */
   parseCache?: ParseCache;
+  /** Pages kept between builds of a long-running process (dev): only pages whose inputs changed render again. */
+  renderCache?: RenderCache;
+  /** Highlight each code sample when its HTML is first read (dev: only the pages viewed), not up front. */
+  lazyHighlight?: boolean;
   /**
    * Where the pages are served, when not where the content's own config says: a host site mounts the
    * reference under its own base and prefix, and Liquid's `site.baseurl` / `absolute_url` must agree.
@@ -58,15 +65,6 @@ export interface BuildResult {
 
 function listIncludes(dirs: string[]): string[] {
   return dirs.filter(existsSync).flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).map((f) => path.join(d, f)));
-}
-
-function withHtml(samples: CodeSample[], highlight: Highlighter): CodeSample[] {
-  return samples.map((s) => {
-    const html = highlight(s.code, s.lang);
-    // Request snippets (model/snippets.ts); the curl one is usually the sample itself.
-    const snippets = s.snippets?.map((x) => ({ ...x, html: x.code === s.code && x.lang === s.lang ? html : highlight(x.code, x.lang) }));
-    return { ...s, html, ...(snippets && { snippets }) };
-  });
 }
 
 export function buildReference(options: BuildOptions): BuildResult {
@@ -102,11 +100,13 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   env.products = productOf;
   const pathsOf = (product: string): SitePaths => ({ reference: REFERENCE_PATH, product: productOf.get(product)?.segment ?? '' });
 
+  const cache = options.renderCache;
+  cache?.begin(buildFrame(loaded, data, collections, products, listIncludes(paths.includes)));
   const errors: ContentError[] = [];
   const entries: ReferenceEntry[] = [];
-  const attempt = (make: () => ReferenceEntry | undefined) => {
+  const attempt = (key: string, inputs: UnitInput[], make: () => ReferenceEntry | undefined) => {
     try {
-      const entry = make();
+      const entry = cache ? cache.unit(key, inputs, env, make) : make();
       if (entry) entries.push(entry);
     } catch (error) {
       if (error instanceof ContentErrors) errors.push(...error.errors);
@@ -120,14 +120,15 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     const sitePaths = pathsOf(g.product);
     // Latest version first: it claims the shared anchors (`#sources`, `#source--object`).
     const versions = [g.latest, ...g.versions.filter((v) => v !== g.latest)];
+    const inputs = groupInputs(g, collection);
     for (const version of versions) {
-      attempt(() => buildObject(env, sitePaths, g, version, collection));
+      attempt(`object\0${g.doc.file}\0${version}`, inputs, () => buildObject(env, sitePaths, g, version, collection));
       // An id listed twice in available-methods is reported by the checker; its page is made once.
       for (const key of new Set(g.methodOrder)) {
         const endpoint = g.endpoints.get(version)?.get(key);
         if (!endpoint) continue;
         const { index: methodIndex, entry: method } = methodEntry(g, key);
-        attempt(() =>
+        attempt(`endpoint\0${g.doc.file}\0${version}\0${key}`, inputs, () =>
           buildEndpoint({
             env,
             paths: sitePaths,
@@ -145,8 +146,11 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     }
   }
   const structures = new StructureIndex(env, groups.structures, (doc) => collectionOf.get(doc)!, pathsOf);
+  const structureInputs = docInputs(groups.structures, (doc) => collectionOf.get(doc)!);
   for (const s of groups.structures) {
-    attempt(() => buildStructure(env, s, collectionOf.get(s.doc)!, pathsOf(productKey(s.doc.data)), structures));
+    attempt(`structure\0${s.doc.file}`, structureInputs, () =>
+      buildStructure(env, s, collectionOf.get(s.doc)!, pathsOf(productKey(s.doc.data)), structures),
+    );
   }
   for (const d of byOrder(groups.docs)) {
     if (!docHasContent(env, d)) {
@@ -157,12 +161,25 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
     const docType = String(d.doc.data['content-type']);
     const groupOrder = Object.keys(config['doc-groups']).indexOf(docType);
     const group = { label: config['doc-groups'][docType] ?? docType, order: groupOrder < 0 ? Number.MAX_SAFE_INTEGER : groupOrder };
-    attempt(() => buildDoc(env, d, collectionOf.get(d.doc)!, pathsOf(productKey(d.doc.data)), group));
+    attempt(`doc\0${d.doc.file}`, [JSON.stringify(group), ...docInputs([d], (doc) => collectionOf.get(doc)!)], () =>
+      buildDoc(env, d, collectionOf.get(d.doc)!, pathsOf(productKey(d.doc.data)), group),
+    );
   }
-  for (const f of groups.forms) attempt(() => buildForm(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))));
+  for (const f of groups.forms)
+    attempt(
+      `form\0${f.doc.file}`,
+      docInputs([f], (doc) => collectionOf.get(doc)!),
+      () => buildForm(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))),
+    );
   for (const f of byOrder(groups.functions)) {
-    attempt(() => buildFunction(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))));
+    attempt(
+      `function\0${f.doc.file}`,
+      docInputs([f], (doc) => collectionOf.get(doc)!),
+      () => buildFunction(env, f, collectionOf.get(f.doc)!, pathsOf(productKey(f.doc.data))),
+    );
   }
+
+  cache?.end();
 
   const prose = listProsePages(paths.pages, root, options.parseCache, loaded.boundaries);
   const proseBoundary = boundaryFor(paths.pages, root, loaded.boundaries);
@@ -222,19 +239,7 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
   );
   if (proseProblems.errors.length || linkErrors.length) throw new ContentErrors([...proseProblems.errors, ...linkErrors]);
 
-  const final = linked.map((e) => {
-    switch (e.kind) {
-      case 'endpoint':
-        return { ...e, requests: withHtml(e.requests, highlight), responses: withHtml(e.responses, highlight) };
-      case 'object':
-      case 'structure':
-        return { ...e, examples: withHtml(e.examples, highlight) };
-      case 'function':
-        return { ...e, examples: e.examples.map((x) => (x.sample ? { ...x, sample: withHtml([x.sample], highlight)[0] } : x)) };
-      default:
-        return e;
-    }
-  });
+  const final = linked.map((e) => entryWithHtml(e, highlight, options.lazyHighlight));
 
   return {
     config: loaded,

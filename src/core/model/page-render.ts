@@ -6,6 +6,7 @@ import type { Context } from 'liquidjs';
 import { ContentError, type ContentLocation, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import type { LiquidEngine, MarkdownRenderer } from '../liquid/engine.ts';
+import { evaluateAlias } from '../liquid/reads.ts';
 import { isSafeUrl, refusedUrlMessage } from '../markdown/safe-url.ts';
 import { formatFieldPath, getPath, type FieldPath } from '../yaml.ts';
 import { productKey, type Product } from './products.ts';
@@ -59,7 +60,9 @@ export class PageRender {
       const bound = new Set<string>();
       const bind = (aliases: Record<string, string>, field: string, scopeKey: string) => {
         for (const [name, expression] of Object.entries(aliases)) {
-          const value = env.engine.evaluate(expression, this.ctx, { file: env.configFile, field: `${field}.${name}` });
+          const value = evaluateAlias(this.ctx, name, () =>
+            env.engine.evaluate(expression, this.ctx, { file: env.configFile, field: `${field}.${name}` }),
+          );
           if (value === undefined || value === null) {
             // A product's alias replaces the site-wide one, also when it finds nothing.
             if (bound.delete(name)) delete environment[name];

@@ -12,6 +12,7 @@ import { endpointPath, formPath, objectPath, structurePath, type SitePaths } fro
 import { productKey, type Product } from './products.ts';
 import type { SourceDocument } from '../front-matter.ts';
 import { slugify } from '../liquid/jekyll-filters.ts';
+import { documentRead } from '../liquid/reads.ts';
 import type { FormFrontMatter, StructureFrontMatter } from '../../schemas/front-matter.ts';
 import type { CodeSample, FormEntry, MethodLink, ObjectEntry, StructureEntry } from '../../schemas/reference.ts';
 
@@ -168,7 +169,8 @@ const entryProduct = (doc: SourceDocument) => productKey(doc.data);
  */
 export class StructureIndex {
   private readonly byKey: Map<string, Typed<StructureFrontMatter>>;
-  private readonly summaries = new Map<string, { title: string; summaryHtml: string }>();
+  /** Made once per build; `reads` are what making it read, counted for every page that shows it. */
+  private readonly summaries = new Map<string, { title: string; summaryHtml: string; reads: Set<string> }>();
   private readonly env: RenderEnv;
   private readonly collectionOf: (doc: SourceDocument) => string;
   private readonly pathsOf: (product: string) => SitePaths;
@@ -191,21 +193,32 @@ export class StructureIndex {
     if (!s) return undefined;
     const path = structurePath(key, this.pathsOf(product).product);
     let known = this.summaries.get(id);
+    const outer = this.env.engine.reads;
     if (!known) {
+      // A page showing the summary depends on the structure's file too.
+      const reads = new Set<string>([documentRead(s.doc)]);
+      this.env.engine.reads = reads;
       const collection = this.collectionOf(s.doc);
-      const render = new PageRender(this.env, {
-        page: pageDocument(s.doc, collection, path),
-        structure: liquidDocument(s.doc, collection),
-      });
       try {
-        known = { title: render.text(s.doc, ['title']).trim(), summaryHtml: firstParagraph(render.markdown(s.doc, ['description'])) };
+        const render = new PageRender(this.env, {
+          page: pageDocument(s.doc, collection, path),
+          structure: liquidDocument(s.doc, collection),
+        });
+        known = {
+          title: render.text(s.doc, ['title']).trim(),
+          summaryHtml: firstParagraph(render.markdown(s.doc, ['description'])),
+          reads,
+        };
       } catch {
         // The structure's own page reports what is wrong with it; here it is only named.
-        known = { title: String(s.fm.title), summaryHtml: '' };
+        known = { title: String(s.fm.title), summaryHtml: '', reads };
+      } finally {
+        this.env.engine.reads = outer;
       }
       this.summaries.set(id, known);
     }
-    return { key, path, ...known };
+    for (const r of known.reads) outer?.add(r);
+    return { key, path, title: known.title, summaryHtml: known.summaryHtml };
   }
 
   /** The structures of `product` that list `key`, named only (a sub-structure page links back to its parents). */
