@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_LABELS, LabelsSchema } from './labels.ts';
 import { DEFAULT_LIMITS, LimitsSchema } from './limits.ts';
+import { DEFAULT_TRY_IT, TryItSchema } from './try-it.ts';
 
 // zod compiles object schemas into code with `new Function`. The code comes from our schemas, not from
 // content, but nothing on a content path should reach `new Function`; interpreted parsing costs no
@@ -164,6 +165,8 @@ export const SiteConfigSchema = z.looseObject({
   limits: LimitsSchema.default(DEFAULT_LIMITS).describe('Bounds on the work one file or page may cause.'),
   /** Interface wording that depends on what the site documents (schemas/labels.ts). */
   labels: LabelsSchema.default(DEFAULT_LABELS).describe('Names of page kinds that depend on the site (forms).'),
+  /** The Try it panel of endpoint pages (schemas/try-it.ts). */
+  'try-it': TryItSchema.default(DEFAULT_TRY_IT).describe('The Try it panel of endpoint pages: switch, unsafe methods, servers, timeout.'),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
