@@ -106,13 +106,15 @@ export function mountPanel(host: HTMLElement, shape: RequestShape): void {
   let readToken = (): string => '';
   if (shape.credential) {
     const c = shape.credential;
-    const label = el('label', 'try-it-field try-it-key');
+    const wrap = el('div', 'try-it-field try-it-key');
     const name = el('span', 'try-it-name');
     name.append('Your key ', el('span', 'try-it-type', `${c.header}: ${c.template}`));
     const box = el('input');
     // No name: the key can never travel in a submitted form's URL.
     Object.assign(box, { type: 'password', autocomplete: 'off', spellcheck: false, value: readKey() });
-    box.addEventListener('change', () => saveKey(box.value));
+    box.setAttribute('aria-label', `Your key (${c.header}: ${c.template})`);
+    // Saved as it is typed, so the samples (above the panel) change while the reader types, not under a click on Send.
+    box.addEventListener('input', () => saveKey(box.value));
     document.addEventListener(KEY_EVENT, () => {
       if (box.value.trim() !== readKey()) box.value = readKey();
     });
@@ -121,8 +123,8 @@ export function mountPanel(host: HTMLElement, shape: RequestShape): void {
     forget.addEventListener('click', forgetKey);
     const row = el('span', 'try-it-key-row');
     row.append(box, forget);
-    label.append(name, row, el('span', 'try-it-hint', 'Kept in this tab’s session storage only; the samples on this page show it masked.'));
-    form.append(label);
+    wrap.append(name, row, el('span', 'try-it-hint', 'Kept in this tab’s session storage only; the samples on this page show it masked.'));
+    form.append(wrap);
     readToken = () => box.value.trim();
   }
 
