@@ -28,9 +28,9 @@ export const TryItSchema = z.strictObject({
     .describe('HTTP methods without a Try it panel, e.g. [DELETE].'),
   timeout: z.number().positive().max(600).default(30).describe('Seconds before a request sent from the panel is given up.'),
   servers: z
-    .array(z.union([baseUrl.transform((url) => ({ url, description: '' })), ServerSchema]))
+    .array(ServerSchema)
     .default([])
-    .describe('Base URLs a reader may choose from, after the endpoint’s own (its full-url): a URL, or { url, description }.'),
+    .describe('Base URLs a reader may choose from, after the endpoint’s own (its full-url): { url, description }.'),
 });
 
 export type TryItConfig = z.output<typeof TryItSchema>;

@@ -4,6 +4,7 @@
  * 127.0.0.1:47311 that allows CORS, and its site.yml declares a second server (47312) that does not.
  * Nothing stubs fetch: what the panel shows is what those servers answered, or what the browser refused.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -245,6 +246,25 @@ test('no panel where the owner switched it off: front matter try-it: false, and 
   await expect(page.locator('h1')).toContainText('Delete a gizmo');
   await expect(page.locator('section.try-it')).toHaveCount(0);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe, ${theme} theme: the open panel with a response and the samples with a key have no serious violations`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.emulateMedia({ colorScheme: theme });
+    const panel = await openPanel(page, 'get-a-gizmo');
+    await panel.getByLabel(/Your key/).fill(TOKEN);
+    await panel.getByRole('button', { name: 'Send GET request' }).click();
+    await expect(panel.locator('.try-it-status strong')).toHaveText('200 OK');
+    await expect(page.locator('.reader-key-bar')).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .include('section.try-it')
+      .include('.examples')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
