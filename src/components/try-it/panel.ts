@@ -73,7 +73,8 @@ export function mountPanel(host: HTMLElement, shape: RequestShape): void {
   form.setAttribute('aria-label', `Send ${shape.method} ${shape.path}`);
 
   let server = () => shape.servers[0].url;
-  const serverRow = el('label', 'try-it-field try-it-server');
+  // A label only where there is a choice to label.
+  const serverRow = el(shape.servers.length > 1 ? 'label' : 'div', 'try-it-field try-it-server');
   serverRow.append(el('span', 'try-it-name', 'Base URL'));
   if (shape.servers.length > 1) {
     const select = el('select');
