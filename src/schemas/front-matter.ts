@@ -122,6 +122,7 @@ export const EndpointSchema = z
     returns: optText.describe('What a success returns (Markdown).'),
     'response-attributes': attributes('Attributes of the response.'),
     examples,
+    'try-it': z.boolean().optional().describe('false: no Try it panel on this endpoint page (site.yml `try-it.enabled` switches every page).'),
   })
   .superRefine((fm, ctx) => {
     if (!fm.method && !fm['not-available-until-version']) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SNIPPET_IDS } from '../core/model/snippets.ts';
+import { RequestShapeSchema } from './try-it.ts';
 
 export const SnippetSchema = z.object({
   /** Also the language a reader's choice is remembered by (CodeSamples.astro). */
@@ -27,6 +28,8 @@ export const CodeSampleSchema = z.object({
   html: z.string().default(''),
   /** A request in curl, JavaScript, Python, Go, Ruby and PHP, when `code` is a curl command we can read (model/snippets.ts). */
   snippets: z.array(SnippetSchema).optional(),
+  /** The reader's-key placeholder of the request (`<ACCESS_TOKEN>`), found by core/model/credential.ts. */
+  credential: z.string().optional(),
 });
 
 export type Param = {
@@ -148,6 +151,8 @@ export const EndpointEntrySchema = z.object({
   errors: z.array(ErrorRowSchema),
   /** Example tabs in the order the file lists them: Request, Response, Errors. */
   tabs: z.array(ExampleTabSchema),
+  /** What the Try it panel sends; absent when the panel is off for this page (core/model/request-shape.ts). */
+  tryIt: RequestShapeSchema.optional(),
   /** Ids of the page's heading and sections (model/anchors.ts). */
   ids: z.object({
     heading: z.string(),

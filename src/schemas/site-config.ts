@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_LABELS, LabelsSchema } from './labels.ts';
 import { DEFAULT_LIMITS, LimitsSchema } from './limits.ts';
 import { ThemeSchema } from './theme.ts';
+import { DEFAULT_TRY_IT, TryItSchema } from './try-it.ts';
 
 // zod compiles object schemas into code with `new Function`. The code comes from our schemas, not from
 // content, but nothing on a content path should reach `new Function`; interpreted parsing costs no
@@ -167,6 +168,8 @@ export const SiteConfigSchema = z.looseObject({
   labels: LabelsSchema.default(DEFAULT_LABELS).describe('Names of page kinds that depend on the site (forms).'),
   /** Logo, favicon, accent colour, header and footer links, "Edit this page" (schemas/theme.ts). */
   theme: ThemeSchema.default(ThemeSchema.parse({})).describe('Logo, favicon, accent colour, header and footer links, edit link.'),
+  /** The Try it panel of endpoint pages (schemas/try-it.ts). */
+  'try-it': TryItSchema.default(DEFAULT_TRY_IT).describe('The Try it panel of endpoint pages: switch, unsafe methods, servers, timeout.'),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

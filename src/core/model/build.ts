@@ -139,6 +139,7 @@ function build(options: BuildOptions, warnings: WarningSink): BuildResult {
             methodIndex,
             responseCodes: config['response-codes'],
             resourceList: config['resource-list'],
+            tryIt: config['try-it'],
             collection,
           }),
         );

@@ -13,6 +13,8 @@ import { endpointPath, objectPath, type SitePaths } from './paths.ts';
 import { formatFieldPath } from '../yaml.ts';
 import type { EndpointFrontMatter } from '../../schemas/front-matter.ts';
 import type { ResourceListConfig } from '../../schemas/site-config.ts';
+import type { TryItConfig } from '../../schemas/try-it.ts';
+import { requestShape } from './request-shape.ts';
 import type { CodeSample, EndpointEntry, VersionLink } from '../../schemas/reference.ts';
 import { htmlToText } from '../html.ts';
 
@@ -31,6 +33,8 @@ export interface EndpointContext {
   resourceList?: ResourceListConfig;
   /** The collection name used for `page`/`endpoint` documents. */
   collection: string;
+  /** The Try it panel's settings (`try-it` in the site config); off when absent. */
+  tryIt?: TryItConfig;
 }
 
 export function isAvailable(e: Typed<EndpointFrontMatter>, version: string): boolean {
@@ -148,6 +152,8 @@ export function buildEndpoint(c: EndpointContext): EndpointEntry {
     entry.requests = examples.requests.map((s, n) => withSnippetIds(s, `${stem}-request-${n + 1}`, ids));
     entry.responses = examples.responses;
     entry.errors = examples.errors;
+    const shape = c.tryIt ? requestShape(entry, c.tryIt, fm['try-it'] as boolean | undefined) : undefined;
+    if (shape) entry.tryIt = shape;
   }
   entry.anchors = endpointAnchors(entry);
   return entry;

@@ -7,6 +7,8 @@
 import type { SourceDocument } from '../front-matter.ts';
 import { formatFieldPath } from '../yaml.ts';
 import { codeText, dedent, detectLanguage, joinRequest } from './curl.ts';
+import { credentialOf } from './credential.ts';
+import { parseCurl } from './request-model.ts';
 import { snippetsFor } from './snippets.ts';
 import type { PageRender } from './page-render.ts';
 import type { CodeSample, ErrorRow } from '../../schemas/reference.ts';
@@ -54,12 +56,15 @@ function sample(render: PageRender, doc: SourceDocument, at: Array<string | numb
   const declared = typeof item.language === 'string' ? item.language : undefined;
   const lang = kind === 'Request' && header !== undefined ? 'shellscript' : detectLanguage(text, declared);
   const snippets = kind === 'Request' ? snippetsFor(text) : undefined;
+  const model = snippets ? parseCurl(text)?.model : undefined;
+  const credential = model ? credentialOf(model)?.placeholder : undefined;
   return {
     ...(title ? { title } : {}),
     lang,
     code: text,
     html: '',
     ...(snippets ? { snippets: snippets.map((s) => ({ ...s, html: '', tabId: '', panelId: '' })) } : {}),
+    ...(credential ? { credential } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type { EndpointEntry, Param } from '../../schemas/reference.ts';
 import { htmlToMarkdown, onPage, type ResolveHref } from '../export/html-to-markdown.ts';
 import { bodyPlan } from '../model/request-body.ts';
 import { parseCurl, type RequestModel } from '../model/request-model.ts';
+import { argumentPlace, locate, pathTemplate } from '../model/request-shape.ts';
 import { exampleValue, objectSchema, paramSchema, type Schema } from './schema.ts';
 import { errorResponses, successResponse } from './responses.ts';
 
@@ -18,6 +19,8 @@ export interface OperationContext {
   pageUrl: (path: string) => string;
   warn: (message: string) => void;
 }
+
+export { locate, pathTemplate };
 
 export type SecurityName = 'bearerAuth' | 'basicAuth' | 'apiKeyAuth';
 
@@ -31,39 +34,8 @@ export interface BuiltOperation {
   security: SecurityName[];
 }
 
-const BODYLESS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 // Headers OpenAPI describes elsewhere (media types, security) and must not list as parameters.
 const RESERVED_HEADERS = new Set(['authorization', 'content-type', 'accept']);
-
-/**
- * The path as an OpenAPI template: `{name}` kept, `:name` and `<NAME>` segments made `{name}`, stray
- * braces dropped (a template must pair them). Returns the names in order.
- */
-export function pathTemplate(shortUrl: string): { path: string; names: string[] } {
-  const clean = shortUrl.trim().split(/[?#]/)[0] || '/';
-  const segments = clean.split('/').map((seg) => {
-    const colon = /^:([A-Za-z_][\w.-]*)$/.exec(seg) ?? /^<([A-Za-z_][\w.-]*)>$/.exec(seg);
-    if (colon) return `{${colon[1]}}`;
-    // Only well-formed {name} groups survive.
-    return seg.replace(/\{([^{}/]+)\}|[{}]/g, (whole, name: string | undefined) => (name ? `{${name.trim()}}` : ''));
-  });
-  const path = segments.join('/').startsWith('/') ? segments.join('/') : `/${segments.join('/')}`;
-  const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
-  return { path, names };
-}
-
-/**
- * The server and the path of an endpoint: the full URL less the short one when it ends with it, else
- * the full URL's origin and path (what a request really reaches), else the short URL alone.
- */
-export function locate(entry: Pick<EndpointEntry, 'fullUrl' | 'shortUrl'>): { server: string; path: string } {
-  const full = entry.fullUrl.trim();
-  const short = entry.shortUrl.trim();
-  if (short && full.endsWith(short) && full !== short) return { server: full.slice(0, full.length - short.length), path: short };
-  const url = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)([^?#]*)/i.exec(full);
-  if (url) return { server: url[1], path: url[2] || '/' };
-  return { server: '', path: short || full || '/' };
-}
 
 function requestModels(entry: EndpointEntry): RequestModel[] {
   return entry.requests.map((r) => parseCurl(r.code)?.model).filter((m): m is RequestModel => m !== undefined);
@@ -80,22 +52,6 @@ function securityOf(models: RequestModel[]): SecurityName[] {
     else out.add('apiKeyAuth');
   }
   return [...out];
-}
-
-type Where = 'path' | 'query' | 'header' | 'body';
-
-function placeOf(p: Param, method: string, pathNames: Set<string>, ctx: OperationContext, entry: EndpointEntry): Where {
-  const type = p.type.toLowerCase();
-  if (pathNames.has(p.name)) return 'path';
-  if (/\bheader\b/.test(type)) return 'header';
-  if (/\bpath\b/.test(type)) {
-    ctx.warn(
-      `${entry.source}: argument "${p.name}" is typed as a path parameter, but the URL has no {${p.name}}; exported as a query parameter`,
-    );
-    return 'query';
-  }
-  if (/\bquery\b/.test(type) || BODYLESS.has(method)) return 'query';
-  return 'body';
 }
 
 function parameter(p: Param, where: 'path' | 'query' | 'header', ctx: OperationContext): Record<string, unknown> {
@@ -138,7 +94,7 @@ export function buildOperation(entry: EndpointEntry, context: OperationContext):
   const parameters: Array<Record<string, unknown>> = [];
   const bodyParams: Param[] = [];
   for (const p of entry.arguments) {
-    const where = placeOf(p, method, names, ctx, entry);
+    const where = argumentPlace(p, method, names, (why) => ctx.warn(`${entry.source}: ${why}`));
     if (where === 'body') bodyParams.push(p);
     else if (!parameters.some((x) => x.name === p.name && x.in === where)) parameters.push(parameter(p, where, ctx));
   }
