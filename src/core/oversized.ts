@@ -5,7 +5,6 @@
  * highlighted and the rest is shown as escaped plain text in the same block (same lines, same copy text):
  * the reader still gets every line, and one page cannot dominate the build.
  */
-import { escapeHtml } from './html.ts';
 import type { Limits } from '../schemas/limits.ts';
 
 export type HighlightLimits = Pick<Limits, 'highlight-lines' | 'highlight-characters'>;
@@ -36,17 +35,19 @@ export function withOversizedSamples(highlight: Highlight, limits: HighlightLimi
     let html = highlight(code.slice(0, cut).replace(/\n$/, ''), lang);
     let close = html.lastIndexOf('</code></pre>');
     if (close < 0) throw new Error('a highlighter gave a code block without </code></pre>');
-    // Shiki wraps each line in a span; the plain highlighter does not.
-    const lineSpans = html.includes('<span class="line">');
     if (!cut && html.slice(0, close).endsWith(EMPTY_LINE)) {
       // Not even the first line fits: Shiki's block of the empty head holds one empty line, not wanted here.
       html = html.slice(0, close - EMPTY_LINE.length) + html.slice(close);
       close -= EMPTY_LINE.length;
     }
-    const plain = tail.map((l) => (lineSpans ? `<span class="line">${escapeHtml(l)}</span>` : escapeHtml(l))).join('\n');
+    // Text content needs only &, < and > escaped; unwrapped lines (no per-line span, quotes left as they
+    // are) keep the plain tail near the size of its text.
+    const plain = escapeText(tail.join('\n'));
     return `${html.slice(0, close)}${cut ? '\n' : ''}${plain}${html.slice(close)}`;
   };
 }
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const EMPTY_LINE = '<span class="line"></span>';
 

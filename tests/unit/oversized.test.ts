@@ -40,10 +40,9 @@ describe('oversized samples', () => {
     const code = `{\n${lines(40)}\n}\n`;
     const html = hl(code, 'json');
     expect(text(html)).toBe(code);
-    expect(html.split('<span class="line">').length - 1).toBe(shiki(code, 'json').split('<span class="line">').length - 1);
     expect(colouredLines(html)).toBe(10);
     // The plain tail is escaped: content never becomes markup.
-    expect(html).toContain('<span class="line">  &quot;key_39&quot;: &quot;&lt;b&gt;39&lt;/b&gt;&quot;,</span>');
+    expect(html).toContain('\n  "key_39": "&lt;b&gt;39&lt;/b&gt;",\n');
     expect(html).not.toContain('<b>');
   });
 
@@ -57,7 +56,7 @@ describe('oversized samples', () => {
     const html = hl(oneLine, 'json');
     expect(text(html)).toBe(oneLine);
     expect(colouredLines(html)).toBe(0);
-    expect(html.split('<span class="line">').length - 1).toBe(1);
+    expect(html).not.toContain('<span class="line">');
   });
 
   it('applies the site config limits to code samples in a build', () => {
@@ -71,6 +70,6 @@ describe('oversized samples', () => {
     const request = endpointAt(r, 'reference/widgets/create-a-widget/').requests[0]!;
     expect(text(request.html)).toBe(request.code);
     expect(colouredLines(request.html)).toBe(2);
-    expect(request.html.split('<span class="line">').length - 1).toBeGreaterThan(2);
+    expect(request.code.trimEnd().split('\n').length).toBeGreaterThan(2);
   });
 });
