@@ -3,10 +3,13 @@
  * - an alias whose anchor is not in the same file (Jekyll's SafeYAML turns it into nil) becomes null with a
  *   warning instead of aborting the build;
  * - the parsed document is kept so callers can map a field path back to a line for error messages;
- * - nesting depth, alias expansion and parse time are bounded (yaml-guards.ts, `limits:` in the site config).
+ * - nesting depth, alias expansion and parse time are bounded (yaml-guards.ts, `limits:` in the site config);
+ * - plain YAML (most files) is read by js-yaml instead (yaml-fast.ts), the document parsed only when a message
+ *   needs a line.
  */
 import { isMap, isScalar, LineCounter, Scalar, visit, type Document } from 'yaml';
 import { ContentError, type ContentWarning } from './errors.ts';
+import { parseYamlFast } from './yaml-fast.ts';
 import { parseDocumentGuarded, resolveAliases, type YamlLimits } from './yaml-guards.ts';
 import { DEFAULT_LIMITS, limitName, type Limits } from '../schemas/limits.ts';
 
@@ -41,7 +44,34 @@ export function formatFieldPath(path: FieldPath): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
 
-export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS }: YamlSource): ParsedYaml {
+export function parseYaml(source: YamlSource): ParsedYaml {
+  const { text, file, limits = DEFAULT_LIMITS } = source;
+  const started = performance.now();
+  const fast = parseYamlFast(text, limits['yaml-depth']);
+  if (!fast) return parseYamlDocument(source);
+  checkTime(started, file, limits);
+  // Line numbers are wanted only for a message, so the document is parsed then, once.
+  let slow: ParsedYaml | undefined;
+  return {
+    data: fast.data ?? {},
+    warnings: [],
+    lineOf: (path, options) => (slow ??= parseYamlDocument(source)).lineOf(path, options),
+  };
+}
+
+function checkTime(started: number, file: string, limits: Pick<Limits, 'page-seconds'>): void {
+  const seconds = (performance.now() - started) / 1000;
+  if (seconds > limits['page-seconds']) {
+    throw new ContentError(
+      { file },
+      `reading this file took ${seconds.toFixed(seconds < 1 ? 3 : 1)} s, over the time budget (${limitName('page-seconds', limits)})`,
+      'Split the file; if it is simply big, raise the limit under `limits:` in the site config.',
+    );
+  }
+}
+
+/** The `yaml` library's document: Jekyll's alias and duplicate-key rules, the guards, line numbers. */
+function parseYamlDocument({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS }: YamlSource): ParsedYaml {
   const started = performance.now();
   const lineCounter = new LineCounter();
   const line = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
@@ -68,14 +98,7 @@ export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS 
     if (!(error instanceof ReferenceError)) throw error;
     throw new ContentError({ file }, `YAML aliases expand too far: ${error.message} (${limitName('yaml-alias-count', limits)})`);
   }
-  const seconds = (performance.now() - started) / 1000;
-  if (seconds > limits['page-seconds']) {
-    throw new ContentError(
-      { file },
-      `reading this file took ${seconds.toFixed(seconds < 1 ? 3 : 1)} s, over the time budget (${limitName('page-seconds', limits)})`,
-      'Split the file; if it is simply big, raise the limit under `limits:` in the site config.',
-    );
-  }
+  checkTime(started, file, limits);
 
   return {
     data,
