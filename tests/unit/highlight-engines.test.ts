@@ -8,7 +8,8 @@ import { buildReference } from '../../src/core/model/build.ts';
 
 /**
  * Builds use Shiki's JavaScript regex engine because it is faster; this holds it to the Oniguruma engine's
- * output on every sample a site highlights (code samples, request snippets, Markdown fences), whole.
+ * output on every sample a site highlights (code samples, request snippets, Markdown fences), as a build
+ * highlights it: whole, or an oversized sample's highlighted head (core/oversized.ts).
  */
 function samplesOf(root: string, configFile?: string): Array<{ code: string; lang: string }> {
   const seen = new Map<string, { code: string; lang: string }>();
@@ -17,7 +18,7 @@ function samplesOf(root: string, configFile?: string): Array<{ code: string; lan
     configFile,
     highlight: (code, lang) => {
       seen.set(`${lang}\0${code}`, { code, lang });
-      return '';
+      return '<pre><code></code></pre>';
     },
   });
   return [...seen.values()];
