@@ -64,7 +64,7 @@ console.log(
   `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30, 0)} GB, Node ${process.versions.node}`,
 );
 console.log(`code: ${project}`);
-const header = ['N', 'pages', 'build s', 'pages/s', 'cpu s', 'RSS MB', 'floor s', 'floor cpu', 'floor MB', 'ratio', 'cpu ratio'];
+const header = ['N', 'pages', 'build s', 'pages/s', 'cpu s', 'RSS/tree MB', 'floor s', 'floor cpu', 'floor MB', 'ratio', 'cpu ratio'];
 if (flag('--warm')) header.push('warm s (cpu)');
 if (sizes.length) console.log(row(header));
 const times = new Map<number, number>();
@@ -78,6 +78,7 @@ for (const n of sizes) {
     seconds: NaN,
     cpuSeconds: NaN,
     peakRssMb: NaN,
+    treeRssMb: NaN,
     rssSource: 'time -v (largest process)',
     stdout: '',
     stderr: '',
@@ -101,7 +102,7 @@ for (const n of sizes) {
     fmt(b.seconds),
     fmt(pages / b.seconds, 0),
     fmt(b.cpuSeconds),
-    fmt(b.peakRssMb, 0),
+    `${fmt(b.peakRssMb, 0)}/${fmt(b.treeRssMb, 0)}`,
     fmt(f.seconds),
     fmt(f.cpuSeconds),
     fmt(f.peakRssMb, 0),
@@ -120,7 +121,9 @@ const [t1k, t10k] = [times.get(1000), times.get(10000)];
 if (t1k && t10k) console.log(`time at 10,000 / time at 1,000: ${fmt(t10k / t1k, 2)}`);
 if (sizes.length) {
   console.log(`ratio = build wall / floor wall; cpu = user+sys seconds of the process tree (steadier on a shared machine)`);
-  console.log(`peak RSS: ${existsSync('/usr/bin/time') ? 'largest single process (GNU time)' : 'process tree sum (polled)'}`);
+  console.log(
+    `peak RSS: ${existsSync('/usr/bin/time') ? 'largest single process (GNU time)' : 'process tree sum (polled)'} / process tree sum (polled)`,
+  );
 }
 
 if (flag('--dev')) await import('./bench/dev-sites.ts');

@@ -4,6 +4,8 @@
  * the sidebar's weight per page (raw and gzip) in three modes: every group complete; closed groups' endpoints
  * on demand (sites over FULL_SIDEBAR_MAX_LINKS); and the default limits, where sites over
  * FULL_SIDEBAR_MAX_OBJECTS also leave the list of objects to the list page ("list page" is that one page).
+ * The site also has a forms group (one form per seven endpoints); "form page" is a form's sidebar, which past
+ * FULL_SIDEBAR_MAX_OBJECTS forms carries only its own link (the "all pages" column counts endpoint pages).
  *   node scripts/sidebar-scale.ts [--n 1000,10000]
  */
 import { gzipSync } from 'node:zlib';
@@ -27,7 +29,7 @@ const modes: [string, SidebarLimits][] = [
 ];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`;
 
-console.log('endpoints  mode                 build once   per page   sidebar/page raw    gzip   all pages   list page');
+console.log('endpoints  mode                 build once   per page   sidebar/page raw    gzip   all pages   list page  form page');
 for (const n of sizes) {
   const objects = Array.from({ length: Math.ceil(n / 10) }, (_, o) => ({
     label: `Object ${o}`,
@@ -38,8 +40,11 @@ for (const n of sizes) {
       method: methods[e % 4],
     })),
   }));
+  // Forms as the Stitch docs have them: about one per seven endpoints, a group of plain links with a list page.
+  const forms = Array.from({ length: Math.ceil(n / 7) }, (_, f) => ({ label: `Form ${f}`, path: `forms/form-${f}/` }));
   const groups: NavGroup[] = [
     { label: 'API reference', path: 'reference/', links: [{ label: 'All objects', path: 'reference/' }, ...objects] },
+    { label: 'Forms', path: 'forms/', collapsed: true, links: forms },
   ];
   for (const [mode, limits] of modes) {
     if (mode === 'complete' && n > 20_000) continue;
@@ -53,10 +58,11 @@ for (const n of sizes) {
     for (const o of objects) for (const c of o.children) written += Buffer.byteLength((sample = renderSidebar(template, href(c.path))));
     const perPage = (performance.now() - t) / n;
     const list = Buffer.byteLength(renderSidebar(template, href('reference/')));
+    const form = Buffer.byteLength(renderSidebar(template, href(forms[0]!.path)));
     console.log(
       `${String(n).padStart(9)}  ${mode.padEnd(20)} ${`${once.toFixed(0)} ms`.padStart(10)} ${`${(perPage * 1000).toFixed(1)} µs`.padStart(10)}` +
         ` ${kb(Buffer.byteLength(sample)).padStart(18)} ${kb(gzipSync(sample).length).padStart(7)}` +
-        ` ${`${(written / 1024 / 1024).toFixed(0)} MB`.padStart(11)} ${kb(list).padStart(11)}`,
+        ` ${`${(written / 1024 / 1024).toFixed(0)} MB`.padStart(11)} ${kb(list).padStart(11)} ${kb(form).padStart(10)}`,
     );
   }
 }

@@ -87,6 +87,7 @@ interface Sample {
   wall: number;
   cpu: number;
   rss: number;
+  tree: number;
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -94,7 +95,7 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 function summary(label: string, samples: Sample[]): string {
   const m = (k: keyof Sample) => median(samples.map((s) => s[k]));
   const range = (k: keyof Sample) => `${fmt(Math.min(...samples.map((s) => s[k])))}–${fmt(Math.max(...samples.map((s) => s[k])))}`;
-  return `${label.padEnd(22)} wall ${fmt(m('wall'))} s (${range('wall')})  cpu ${fmt(m('cpu'))} s  peak RSS ${fmt(m('rss'), 0)} MB`;
+  return `${label.padEnd(22)} wall ${fmt(m('wall'))} s (${range('wall')})  cpu ${fmt(m('cpu'))} s  peak RSS ${fmt(m('rss'), 0)} MB (tree ${fmt(m('tree'), 0)} MB)`;
 }
 
 /** A/B alternately, `rounds` times, cold then warm; prints every run, then medians and ratios. */
@@ -105,8 +106,10 @@ export async function compareWithJekyll(o: JekyllComparisonOptions): Promise<voi
   const runs: Record<string, Sample[]> = { 'jekyll cold': [], 'ours cold': [], 'jekyll warm': [], 'ours warm': [] };
   const record = (label: string, r: Measured) => {
     if (!r.ok) throw new Error(`${label} build failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
-    runs[label]!.push({ wall: r.seconds, cpu: r.cpuSeconds, rss: r.peakRssMb });
-    console.log(`  ${label.padEnd(12)} ${fmt(r.seconds, 2)} s wall, ${fmt(r.cpuSeconds, 2)} s cpu, ${fmt(r.peakRssMb, 0)} MB`);
+    runs[label]!.push({ wall: r.seconds, cpu: r.cpuSeconds, rss: r.peakRssMb, tree: r.treeRssMb });
+    console.log(
+      `  ${label.padEnd(12)} ${fmt(r.seconds, 2)} s wall, ${fmt(r.cpuSeconds, 2)} s cpu, ${fmt(r.peakRssMb, 0)} MB (tree ${fmt(r.treeRssMb, 0)} MB)`,
+    );
   };
   console.log(`Jekyll vs this generator on ${o.tree} (${o.rounds} rounds, alternating)`);
   for (let i = 0; i < o.rounds; i++) {
@@ -124,6 +127,8 @@ export async function compareWithJekyll(o: JekyllComparisonOptions): Promise<voi
   for (const [label, samples] of Object.entries(runs)) console.log(`  ${summary(label, samples)}`);
   for (const t of ['cold', 'warm']) {
     const ratio = (k: keyof Sample) => median(runs[`ours ${t}`]!.map((s) => s[k])) / median(runs[`jekyll ${t}`]!.map((s) => s[k]));
-    console.log(`  ours/jekyll ${t}: wall ${fmt(ratio('wall'), 2)}×, cpu ${fmt(ratio('cpu'), 2)}×, memory ${fmt(ratio('rss'), 2)}×`);
+    console.log(
+      `  ours/jekyll ${t}: wall ${fmt(ratio('wall'), 2)}×, cpu ${fmt(ratio('cpu'), 2)}×, memory ${fmt(ratio('rss'), 2)}× (tree ${fmt(ratio('tree'), 2)}×)`,
+    );
   }
 }

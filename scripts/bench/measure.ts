@@ -2,6 +2,7 @@
  * Runs a command and reports its wall time and peak RSS. Peak RSS is the largest resident set of any one
  * process in the tree (GNU time's "Maximum resident set size", i.e. getrusage(RUSAGE_CHILDREN)); without
  * /usr/bin/time it falls back to polling /proc and summing the tree, which it says in `rssSource`.
+ * `treeRssMb` is always the polled peak of the whole tree summed (Node, Pagefind, esbuild).
  * CPU time is polled from /proc for the whole tree, because GNU time misses children that are killed
  * rather than waited for (Pagefind's indexing service is one).
  */
@@ -12,6 +13,8 @@ export interface Measured {
   ok: boolean;
   seconds: number;
   peakRssMb: number;
+  /** Peak of the whole tree's resident memory summed (polled every 200 ms, so a short peak can be missed). */
+  treeRssMb: number;
   /** User + system CPU seconds of the whole tree (0 without /usr/bin/time); steadier than wall time on a busy machine. */
   cpuSeconds: number;
   rssSource: 'time -v (largest process)' | '/proc poll (tree sum)';
@@ -55,6 +58,7 @@ export async function measure(command: string, args: string[], options: { env?: 
     ok: code === 0,
     seconds,
     peakRssMb,
+    treeRssMb: polled / 1024,
     cpuSeconds,
     rssSource: useTime ? 'time -v (largest process)' : '/proc poll (tree sum)',
     stdout,

@@ -81,7 +81,10 @@ export async function runBuild(args: CliArgs, cwd: string): Promise<void> {
         try {
           const inline = standaloneConfig({ root, config: configFile, projectRoot: cwd, outDir: staging, handoff, pages, pause });
           const { build } = await import('astro');
-          await build({ ...inline, cacheDir, configFile: false, logLevel: args.logLevel });
+          // No sync: Astro's sync starts a Vite server of its own to load content collections and generate
+          // their types, and a CLI build has neither (the pages read the hand-off model, not a content store).
+          // `sync` is an option of Astro's builder that its BuildOptions type does not declare.
+          await build({ ...inline, cacheDir, configFile: false, logLevel: args.logLevel }, { sync: false } as Parameters<typeof build>[1]);
           writeBuildRecord(staging, { base: inline.base ?? '/', ...(inline.site ? { site: inline.site } : {}) });
         } catch (error) {
           const { message, hint } = error as { message?: string; hint?: string };

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createHighlighter, type Highlighter as Shiki } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { Highlighter } from './model/build.ts';
 import { HighlightCache } from './highlight-cache.ts';
 
@@ -28,7 +29,26 @@ const ALIASES: Record<string, string> = {
   txt: 'text',
 };
 
-let shiki: Promise<Shiki> | undefined;
+/**
+ * Which regular-expression engine runs the TextMate grammars. Shiki's JavaScript engine (the grammars'
+ * Oniguruma patterns translated to native RegExp) gives the same HTML as the Oniguruma WebAssembly build on
+ * every sample of the sample site and the Stitch corpus (tests/unit/highlight-engines.test.ts) and takes
+ * about a third less CPU, so builds use it; Oniguruma stays available for that comparison.
+ */
+export type RegexEngine = 'javascript' | 'oniguruma';
+
+const shikis = new Map<RegexEngine, Promise<Shiki>>();
+
+/** The process's Shiki for `engine`, loaded once. */
+export function loadShiki(engine: RegexEngine = 'javascript'): Promise<Shiki> {
+  let s = shikis.get(engine);
+  if (!s) {
+    // Shiki's default engine is Oniguruma.
+    const choice = engine === 'javascript' ? { engine: createJavaScriptRegexEngine() } : {};
+    shikis.set(engine, (s = createHighlighter({ themes: Object.values(THEMES), langs: LANGS, ...choice })));
+  }
+  return s;
+}
 
 export interface CodeHighlighter extends Highlighter {
   /** Writes the on-disk cache (callers choose when: the build script after the model, the dev loader once edits settle). */
@@ -42,6 +62,8 @@ export interface HighlighterOptions {
   cacheFile?: string;
   /** Milliseconds Shiki may spend on one line before it gives up on the rest of it (tests force it low). */
   tokenizeTimeLimit?: number;
+  /** Default `javascript`; the engine is part of the on-disk cache's key. */
+  engine?: RegexEngine;
 }
 
 /**
@@ -77,11 +99,11 @@ function watchGrammar(h: Shiki, lang: string): void {
 }
 
 export async function createCodeHighlighter(options: HighlighterOptions = {}): Promise<CodeHighlighter> {
-  shiki ??= createHighlighter({ themes: Object.values(THEMES), langs: LANGS });
-  const h = await shiki;
+  const engine = options.engine ?? 'javascript';
+  const h = await loadShiki(engine);
   const loaded = new Set(h.getLoadedLanguages());
   // Everything that changes the HTML for the same input; a different value starts an empty cache.
-  const version = JSON.stringify({ format: 1, shiki: await shikiVersion(), THEMES, langs: [...loaded].sort(), ALIASES });
+  const version = JSON.stringify({ format: 1, shiki: await shikiVersion(), engine, THEMES, langs: [...loaded].sort(), ALIASES });
   const cache = new HighlightCache(version, options.cacheFile);
   const limit = options.tokenizeTimeLimit ?? TOKENIZE_TIME_LIMIT;
   const stats = { retried: 0, incomplete: 0 };

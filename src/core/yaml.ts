@@ -6,9 +6,12 @@
  * - nesting depth, alias expansion and parse time are bounded (yaml-guards.ts, `limits:` in the site config);
  * - a tag the core schema does not know (`!!js/function`, `!!python/object:…`, `!foo`) is a warning, and the
  *   value is read as if it had no tag: plain text, list or mapping. Jekyll's SafeYAML reads them the same way.
+ * - plain YAML (most files) is read by js-yaml instead (yaml-fast.ts), the document parsed only when a message
+ *   needs a line.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, Scalar, visit, type Document, type Node } from 'yaml';
 import { ContentError, type ContentWarning } from './errors.ts';
+import { parseYamlFast } from './yaml-fast.ts';
 import { parseDocumentGuarded, resolveAliases, type YamlLimits } from './yaml-guards.ts';
 import { DEFAULT_LIMITS, limitName, type Limits } from '../schemas/limits.ts';
 import { TimeBudget } from './time-budget.ts';
@@ -44,7 +47,34 @@ export function formatFieldPath(path: FieldPath): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
 
-export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS }: YamlSource): ParsedYaml {
+export function parseYaml(source: YamlSource): ParsedYaml {
+  const { text, file, limits = DEFAULT_LIMITS } = source;
+  const time = new TimeBudget(limits['page-seconds'] * 1000);
+  const fast = parseYamlFast(text, limits['yaml-depth']);
+  if (!fast) return parseYamlDocument(source);
+  checkTime(time, file, limits);
+  // Line numbers are wanted only for a message, so the document is parsed then, once.
+  let slow: ParsedYaml | undefined;
+  return {
+    data: fast.data ?? {},
+    warnings: [],
+    lineOf: (path, options) => (slow ??= parseYamlDocument(source)).lineOf(path, options),
+  };
+}
+
+function checkTime(time: TimeBudget, file: string, limits: Pick<Limits, 'page-seconds'>): void {
+  if (time.spent()) {
+    const seconds = time.usedMs() / 1000;
+    throw new ContentError(
+      { file },
+      `reading this file took ${seconds.toFixed(seconds < 1 ? 3 : 1)} s, over the time budget (${limitName('page-seconds', limits)})`,
+      'Split the file; if it is simply big, raise the limit under `limits:` in the site config.',
+    );
+  }
+}
+
+/** The `yaml` library's document: Jekyll's alias and duplicate-key rules, the guards, line numbers. */
+function parseYamlDocument({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS }: YamlSource): ParsedYaml {
   const time = new TimeBudget(limits['page-seconds'] * 1000);
   const lineCounter = new LineCounter();
   const line = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
@@ -72,14 +102,7 @@ export function parseYaml({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS 
     if (!(error instanceof ReferenceError)) throw error;
     throw new ContentError({ file }, `YAML aliases expand too far: ${error.message} (${limitName('yaml-alias-count', limits)})`);
   }
-  if (time.spent()) {
-    const seconds = time.usedMs() / 1000;
-    throw new ContentError(
-      { file },
-      `reading this file took ${seconds.toFixed(seconds < 1 ? 3 : 1)} s, over the time budget (${limitName('page-seconds', limits)})`,
-      'Split the file; if it is simply big, raise the limit under `limits:` in the site config.',
-    );
-  }
+  checkTime(time, file, limits);
 
   return {
     data,

@@ -24,6 +24,13 @@ export const LimitsSchema = z.strictObject({
   'yaml-alias-count': count(0, 100),
   /** Nesting depth of a YAML or JSON document (mappings and lists inside each other). */
   'yaml-depth': count(1, 100),
+  /**
+   * Lines of one code sample that are highlighted; the rest of a longer sample is shown as plain text in the
+   * same block (core/oversized.ts).
+   */
+  'highlight-lines': count(1, 1000),
+  /** Characters of one code sample that are highlighted (whole lines); the rest is shown as plain text. */
+  'highlight-characters': count(1, 100_000),
 });
 
 export type Limits = z.output<typeof LimitsSchema>;

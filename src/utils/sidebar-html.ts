@@ -25,7 +25,10 @@ export interface Mark {
 export interface SidebarLimits {
   /** Above this many endpoint links, closed object groups ship empty (filled on demand). */
   maxLinks?: number;
-  /** Above this many objects in a group, the list of objects itself ships only on the group's list page. */
+  /**
+   * Above this many objects (or plain links) in a group, or children in a row, the list itself ships only
+   * on the group's (row's) list page.
+   */
   maxObjects?: number;
 }
 
@@ -40,7 +43,10 @@ export const FULL_SIDEBAR_MAX_LINKS = 250;
 /**
  * Above this many objects, even the closed object rows (~250 bytes each, 60 ≈ 15 KB) grow every page with
  * the site: the group then inlines only its list page link, the current page's object and an "All N
- * objects" disclosure whose rows live only in the list page's sidebar, fetched on first open.
+ * objects" disclosure whose rows live only in the list page's sidebar, fetched on first open. The same
+ * holds for every group of plain links that has a list page (data structures, forms) and for every row of
+ * more children than this (a product's forms or structures in a site of several products): a page carries
+ * its own link and a disclosure, never the whole list.
  */
 export const FULL_SIDEBAR_MAX_OBJECTS = 60;
 
@@ -69,7 +75,10 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
   // Object groups: collapsed except around the current page. The object's own link sits beside the toggle,
   // not inside it: a link inside <summary> is a control nested in a control.
   const rowStart = '<li><div class="object">';
-  const detailsTag = (l: NavLink) => (lazy ? `<details data-children="${escapeHtml(href(l.path))}"` : '<details');
+  /** A row of more children than maxObjects: its pages carry only their own link of it (see bigRowItems). */
+  const big = (l: NavLink) => (l.children?.length ?? 0) > maxObjects;
+  const onDemand = (l: NavLink) => lazy || big(l);
+  const detailsTag = (l: NavLink) => (onDemand(l) ? `<details data-children="${escapeHtml(href(l.path))}"` : '<details');
   // Object rows hold endpoints; a product's "Data structures" row holds pages.
   const detailsBody = (l: NavLink) =>
     `><summary><span class="visually-hidden">${escapeHtml(l.label)}: ${l.children?.some((c) => c.method) ? 'endpoints' : 'pages'}</span></summary><ul class="children">`;
@@ -89,10 +98,14 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
       ? plain.map((li, i) => (l.children![i] === current ? `<li>${linkHtml(current, true)}</li>` : li)).join('')
       : plain.join('');
   };
+  /** A child page's part of a big row: its own link, then every child on demand from the row's page. */
+  const bigRowItems = (l: NavLink, current: NavLink) =>
+    `<li>${linkHtml(current, true)}</li><li><details class="all-objects" data-children="${escapeHtml(href(l.path))}">` +
+    `<summary>All ${l.children!.length} ${l.children!.some((c) => c.method) ? 'endpoints' : 'pages'}</summary><ul></ul></details></li>`;
   /** A closed row as a page outside the object shows it. */
   const closedRow = (l: NavLink) =>
     l.children?.length
-      ? `${rowStart}${linkHtml(l, false)}${detailsTag(l)}${detailsBody(l)}${lazy ? '' : items(l)}${rowEnd}`
+      ? `${rowStart}${linkHtml(l, false)}${detailsTag(l)}${detailsBody(l)}${onDemand(l) ? '' : items(l)}${rowEnd}`
       : `<li>${linkHtml(l, false)}</li>`;
 
   const objectRow = (l: NavLink) => {
@@ -103,13 +116,14 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
     mark(key(l.path), at, ' open');
     openStack.push(at);
     html += detailsBody(l);
-    if (lazy) {
-      // Only pages of this group carry its endpoints, with their own link marked.
+    if (onDemand(l)) {
+      // Only pages of this group carry its endpoints, with their own link marked; of a big row, a child page
+      // carries only its own link and the disclosure (the row's own page has them all, for it to borrow).
       const ul = html.length;
       mark(key(l.path), ul, items(l));
       for (const child of l.children!) {
         for (const open of openStack) mark(key(child.path), open, ' open');
-        mark(key(child.path), ul, () => items(l, child));
+        mark(key(child.path), ul, big(l) ? () => bigRowItems(l, child) : () => items(l, child));
       }
     } else {
       for (const child of l.children!) {
@@ -147,7 +161,7 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
     const list = key(group.path);
     html += `<li><details class="all-objects" data-objects="${escapeHtml(href(group.path))}"`;
     mark(list, html.length, ' open');
-    html += `><summary>All ${others.length} objects</summary><ul>`;
+    html += `><summary>All ${others.length} ${others.some((l) => l.children) ? 'objects' : 'pages'}</summary><ul>`;
     mark(list, html.length, others.map(closedRow).join(''));
     html += '</ul></details></li>';
   };
@@ -156,8 +170,9 @@ export function buildSidebarTemplate(nav: Nav, href: (path: string) => string, l
     html += `<details class="group"${group.collapsed ? '' : ' open'}`;
     openStack.push(html.length);
     html += `><summary>${escapeHtml(group.label)}</summary><ul>`;
-    const objects = group.links.filter((l) => l.children).length;
-    if (group.path && objects > maxObjects) splitGroup(group as NavGroup & { path: string });
+    // Objects, or the plain links of a group such as forms; the list page's own link is not counted.
+    const listed = group.links.filter((l) => l.path !== group.path).length;
+    if (group.path && listed > maxObjects) splitGroup(group as NavGroup & { path: string });
     else {
       for (const l of group.links) {
         if (l.children?.length) objectRow(l);

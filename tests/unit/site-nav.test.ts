@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexNav, neighbours, type NavGroup } from '../../src/utils/nav-index.ts';
+import { indexNav, neighbours, type NavGroup, type NavLink } from '../../src/utils/nav-index.ts';
 import { buildSidebarTemplate, renderSidebar } from '../../src/utils/sidebar-html.ts';
 import { builtPages, sitemapXml, writeSitemap } from '../../src/integration/sitemap.ts';
 import { pathSearchText, plainText, summary } from '../../src/utils/text.ts';
@@ -296,5 +296,61 @@ describe('pre-rendered sidebar of a site with many objects', () => {
     const nav = indexNav(manyObjects(100));
     expect(neighbours(nav, 'reference/o7/e9/').next?.path).toBe('reference/o8/');
     expect(nav.trails.get('reference/o99/e0/')?.map((c) => c.label)).toEqual(['API reference', 'Object 99', 'Endpoint 0 of 99']);
+  });
+});
+
+describe('pre-rendered sidebar: every long list is trimmed, forms and structures too', () => {
+  const forms = (n: number): NavLink[] => Array.from({ length: n }, (_, i) => ({ label: `Form ${i}`, path: `forms/f${i}/` }));
+  const limits = { maxLinks: 250, maxObjects: 60 };
+  /** A single-product site: forms as a top-level group of plain links with a list page. */
+  const flat = (n: number) =>
+    buildSidebarTemplate(
+      indexNav([groups[0], groups[1], { label: 'Forms', path: 'forms/', collapsed: true, links: forms(n) }]),
+      href,
+      limits,
+    );
+  /** A site of several products: forms as a row of the product's group, its list page the row's link. */
+  const row = (n: number) =>
+    buildSidebarTemplate(
+      indexNav([{ label: 'Product', path: 'p/', links: [{ label: 'Forms', path: 'forms/', children: forms(n) }] }]),
+      href,
+      limits,
+    );
+
+  it("keeps a form page's sidebar the same size beyond the limit, with its own link marked and a disclosure", () => {
+    const at = (n: number) => renderSidebar(flat(n), '/base/forms/f7/');
+    expect(at(1000).length - at(100).length).toBe(1);
+    expect(at(100).length).toBeLessThan(3000);
+    const html = at(100);
+    expect(html).toContain('<li><a href="/base/forms/f7/" aria-current="page"><span>Form 7</span></a></li>');
+    expect(html).not.toContain('Form 8');
+    expect(html).toContain('<details class="all-objects" data-objects="/base/forms/"><summary>All 100 pages</summary><ul></ul></details>');
+    // The group opens around the current page; other pages leave it closed and carry no form.
+    expect(html).toContain('<details class="group" open><summary>Forms</summary>');
+    expect(renderSidebar(flat(100), '/base/guides/intro/')).not.toContain('Form 7');
+    // The list page carries every form, for the disclosure to fetch.
+    const list = renderSidebar(flat(100), '/base/forms/');
+    expect(list.match(/<a href="\/base\/forms\/f\d+\/">/g)).toHaveLength(100);
+    // At the limit the group is listed whole, as before.
+    expect(renderSidebar(flat(60), '/base/forms/f7/').match(/<a href="\/base\/forms\/f\d+\//g)).toHaveLength(60);
+  });
+
+  it('gives a child page of a long row its own link and the rest on demand from the row page', () => {
+    const at = (n: number) => renderSidebar(row(n), '/base/forms/f7/');
+    expect(at(1000).length - at(100).length).toBe(1);
+    const html = at(100);
+    expect(html).toContain(
+      '<details data-children="/base/forms/" open><summary><span class="visually-hidden">Forms: pages</span></summary><ul class="children">' +
+        '<li><a href="/base/forms/f7/" aria-current="page"><span>Form 7</span></a></li>' +
+        '<li><details class="all-objects" data-children="/base/forms/"><summary>All 100 pages</summary><ul></ul></details></li></ul>',
+    );
+    expect(html.match(/aria-current/g)).toHaveLength(1);
+    // The row page itself lists every child (what the disclosure borrows), inside the .object row it looks for.
+    const list = renderSidebar(row(100), '/base/forms/');
+    expect(list).toContain('<div class="object"><a href="/base/forms/" aria-current="page">');
+    expect(list.match(/<a href="\/base\/forms\/f\d+\/">/g)).toHaveLength(100);
+    // Elsewhere the row is closed and empty.
+    expect(renderSidebar(row(100), '/base/p/')).toContain('<ul class="children"></ul>');
+    expect(renderSidebar(row(60), '/base/p/')).toContain('Form 59');
   });
 });

@@ -11,6 +11,7 @@ import { ContentError, ContentErrors, WarningSink } from '../errors.ts';
 import { escapeHtml } from '../html.ts';
 import { LiquidEngine } from '../liquid/engine.ts';
 import { createMarkdownRenderer } from '../markdown/markdownify.ts';
+import { withOversizedSamples } from '../oversized.ts';
 import type { ParseCache } from '../parse-cache.ts';
 import { collectDocuments, liquidDocument, type Collection } from './collect.ts';
 import type { RenderEnv } from './page-render.ts';
@@ -63,7 +64,8 @@ export function createEngine(options: EngineOptions, warnings = new WarningSink(
   }
   data.warnings.forEach((w) => warnings.add(w));
   const collections = collectDocuments(paths.reference, root, readErrors, options.parseCache, read);
-  const highlight = options.highlight ?? plainHighlight;
+  // Oversized samples: only the head is highlighted (core/oversized.ts), in samples and Markdown fences alike.
+  const highlight = withOversizedSamples(options.highlight ?? plainHighlight, config.limits);
 
   const site: Record<string, unknown> = { ...loaded.raw, data: data.data, pages: [] };
   for (const c of collections) site[c.name] = c.documents.map((d) => liquidDocument(d, c.name));
