@@ -6,6 +6,9 @@ export default defineConfig({
     // tests/pack: the packed package installed elsewhere (`npm run test:pack`, slow: not part of `npm test`).
     include: ['tests/unit/**/*.test.ts', 'tests/site/**/*.test.ts', 'tests/pack/**/*.test.ts'],
     testTimeout: 60_000,
+    // Most files spawn the CLI or a build, which leaves a core idle while one waits on its child: two
+    // workers on a 2-core machine cut tests/site from about 350 s to 280 s and tests/unit from 175 s to 130 s.
+    maxWorkers: 2,
     // Hooks delete big trees (an npm install, built sites) and stop servers; on a loaded machine that takes
     // far longer than vitest's default 10 s, and a hook timeout fails a run whose tests all passed.
     hookTimeout: 120_000,
