@@ -140,20 +140,25 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
         blocks,
         src,
         () => {
-          const html = guarded(md.render(src, {}));
+          const html = guarded(src, md.render(src, {}));
           return html !== '' && !html.endsWith('\n') ? `${html}\n` : html;
         },
         onRefused,
       );
     },
     renderInline(src: string, onRefused?: RefusedUrlReport): string {
-      return made(inlines, src, () => guarded(md.renderInline(src, {})), onRefused);
+      return made(inlines, src, () => guarded(src, md.renderInline(src, {})), onRefused);
     },
   };
 }
 
-/** The rendered HTML without what could run code (html-guard.ts); each removal is reported like a refused URL. */
-function guarded(html: string): string {
+/**
+ * The rendered HTML without what could run code (html-guard.ts); each removal is reported like a refused URL.
+ * Markdown's own output is already safe (links pass the scheme test), so only a source with raw HTML (`<`)
+ * or an attribute list (`{:`) is parsed: most fields skip the guard.
+ */
+function guarded(src: string, html: string): string {
+  if (!src.includes('<') && !src.includes('{:')) return html;
   const { html: out, removed } = guardHtml(html);
   for (const r of removed) reportRefused(`raw HTML: removed ${r.what} (${r.why})`);
   return out;
