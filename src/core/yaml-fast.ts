@@ -43,8 +43,11 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
   ],
 });
 
-/** Text the fast path leaves to the `yaml` library: anchors/aliases, merge keys, directives, documents. */
-const DECLINE = /(?:^|[\s[{,])[&*][^\s[\]{},]|<<\s*:|^%|^---[^\n]*\n[\s\S]*^(?:---|\.\.\.)/m;
+/**
+ * Text the fast path leaves to the `yaml` library: merge keys, directives, several documents. Anchors are
+ * found by the parser itself (below), not in the text, where `*` and `&` are common in Markdown and URLs.
+ */
+const DECLINE = /<<\s*:|^%|^---[^\n]*\n[\s\S]*^(?:---|\.\.\.)/m;
 /** Keys that a non-string plain scalar could have made (the libraries turn those into strings differently). */
 const TYPED_KEY = new RegExp(
   `${NULL.source}|${BOOL.source}|${INT.source}|${OCT.source}|${HEX.source}|${NAN.source}|${EXP.source}|${FLOAT.source}`,
@@ -54,11 +57,18 @@ const TYPED_KEY = new RegExp(
 export function parseYamlFast(text: string, maxDepth: number): { data: unknown } | undefined {
   if (DECLINE.test(text)) return undefined;
   let data: unknown;
+  // A node with an anchor: the `yaml` path owns aliases (expansion limits, Jekyll's rules). An alias with no
+  // anchor before it is a js-yaml error, so it declines too.
+  let anchored = false;
+  const listener = (event: string, state: yaml.State) => {
+    if (event === 'close' && state.anchor != null) anchored = true;
+  };
   try {
-    data = load(text, { schema: SCHEMA, json: false });
+    data = load(text, { schema: SCHEMA, json: false, listener });
   } catch {
     return undefined;
   }
+  if (anchored) return undefined;
   // An empty document: null, as the `yaml` library has it (js-yaml: undefined).
   return plain(data, 0, Math.floor(maxDepth / 2)) ? { data: data === undefined ? null : data } : undefined;
 }
