@@ -12,10 +12,25 @@ import path from 'node:path';
 import { createHighlighter, type Highlighter as Shiki } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { Highlighter } from './model/build.ts';
+import { readGrammarRegexTable, tableRegexConstructor } from './grammar-regexes.ts';
 import { HighlightCache } from './highlight-cache.ts';
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
-const LANGS = ['json', 'shellscript', 'yaml', 'javascript', 'typescript', 'python', 'http', 'html', 'xml', 'sql', 'ruby', 'go', 'php'];
+export const LANGS = [
+  'json',
+  'shellscript',
+  'yaml',
+  'javascript',
+  'typescript',
+  'python',
+  'http',
+  'html',
+  'xml',
+  'sql',
+  'ruby',
+  'go',
+  'php',
+];
 /** Names writers use that Shiki knows under another name (or not at all: `curl` is shell to a reader). */
 const ALIASES: Record<string, string> = {
   curl: 'shellscript',
@@ -44,7 +59,11 @@ export function loadShiki(engine: RegexEngine = 'javascript'): Promise<Shiki> {
   let s = shikis.get(engine);
   if (!s) {
     // Shiki's default engine is Oniguruma.
-    const choice = engine === 'javascript' ? { engine: createJavaScriptRegexEngine() } : {};
+    // The JavaScript engine builds its RegExps from the precompiled table where it can (grammar-regexes.ts).
+    const choice =
+      engine === 'javascript'
+        ? { engine: createJavaScriptRegexEngine({ regexConstructor: tableRegexConstructor(readGrammarRegexTable()) }) }
+        : {};
     shikis.set(engine, (s = createHighlighter({ themes: Object.values(THEMES), langs: LANGS, ...choice })));
   }
   return s;

@@ -60,8 +60,9 @@ export function parseYamlFast(text: string, maxDepth: number): { data: unknown }
   // A node with an anchor: the `yaml` path owns aliases (expansion limits, Jekyll's rules). An alias with no
   // anchor before it is a js-yaml error, so it declines too.
   let anchored = false;
+  // js-yaml sets `anchor` on its parser state while it closes an anchored node (its types omit the field).
   const listener = (event: string, state: yaml.State) => {
-    if (event === 'close' && state.anchor != null) anchored = true;
+    if (event === 'close' && (state as yaml.State & { anchor?: string | null }).anchor != null) anchored = true;
   };
   try {
     data = load(text, { schema: SCHEMA, json: false, listener });
