@@ -13,7 +13,8 @@
  * --model   times buildReference alone on the sample site and the corpus (median of 5, in process)
  * --project code to benchmark (default: this checkout), e.g. a `git worktree` of an older commit
  * --jekyll  builds a Jekyll tree (default: the shared Stitch corpus with presets/stitch-docs.yml; --tree,
- *           --overlay, --rounds) with Jekyll and with this generator, alternately, cold and warm
+ *           --overlay, --rounds; --scale k: k copies of its content) with Jekyll and with this generator,
+ *           alternately, cold and warm
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import path from 'node:path';
 import { highlightCacheFile } from '../src/core/highlight-cache.ts';
 import { generateContent } from './bench/generate.ts';
 import { compareWithJekyll, hasJekyll } from './bench/jekyll.ts';
+import { scaleTree } from './bench/scale-tree.ts';
 import { measure, type Measured } from './bench/measure.ts';
 
 const flag = (name: string) => process.argv.includes(name);
@@ -138,8 +140,12 @@ if (flag('--jekyll')) {
     );
     process.exit(1);
   }
-  const tree = path.resolve(option('--tree') ?? '../shared/corpus/stitch-docs');
+  const source = path.resolve(option('--tree') ?? '../shared/corpus/stitch-docs');
   const overlay = path.resolve(option('--overlay') ?? 'presets/stitch-docs.yml');
+  // --scale k: k copies of every collection's files (scripts/bench/scale-tree.ts), built by both sides.
+  const scale = Number(option('--scale') ?? 1);
+  const tree = scale > 1 ? path.join(work, `jekyll-tree-x${scale}`) : source;
+  if (scale > 1) console.log(`${source} × ${scale}: ${scaleTree(source, tree, scale)} Markdown files in ${tree}`);
   await compareWithJekyll({
     tree,
     overlay,

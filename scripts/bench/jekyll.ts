@@ -9,7 +9,7 @@
  * request snippets, so the comparison favours Jekyll; what it leaves out is listed in the README.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { measure, type Measured } from './measure.ts';
@@ -65,6 +65,12 @@ export function prepareJekyllSite(tree: string, overlayFile: string, dir: string
 export function buildWithJekyll(site: string, out: string, cold: boolean): Promise<Measured> {
   if (cold) rmSync(path.join(site, '.jekyll-cache'), { recursive: true, force: true });
   return measure('jekyll', ['build', '--quiet', '--source', site, '--destination', out]);
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 export function median(values: number[]): number {
@@ -123,6 +129,11 @@ export async function compareWithJekyll(o: JekyllComparisonOptions): Promise<voi
       }
     }
   }
+  const html = (dir: string) => {
+    const files = listFiles(dir).filter((f) => f.endsWith('.html'));
+    return `${files.length} HTML files, ${fmt(files.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6)} MB`;
+  };
+  console.log(`output: Jekyll ${html(jekyllOut)}; ours ${html(ourOut)}`);
   console.log('medians:');
   for (const [label, samples] of Object.entries(runs)) console.log(`  ${summary(label, samples)}`);
   for (const t of ['cold', 'warm']) {
