@@ -42,11 +42,28 @@ function parse(html: string, resolve?: ResolveHref): Root {
   return tree;
 }
 
+/**
+ * Fragments with no address in them convert the same on every page, and sites repeat them (a description
+ * from site data on every endpoint of an object, one error table on every page): those are converted once.
+ * Bounded, and kept across dev rebuilds, where most fragments are unchanged.
+ */
+const linkFree = new Map<string, string>();
+const LINK_FREE_LIMIT = 20_000;
+const HAS_ADDRESS = /\s(?:href|src)=/i;
+
 /** CommonMark (with GFM tables) for a fragment of our HTML; `''` for an empty one. */
 export function htmlToMarkdown(html: string, resolve?: ResolveHref): string {
   if (!html.trim()) return '';
+  const reusable = !HAS_ADDRESS.test(html);
+  const known = reusable ? linkFree.get(html) : undefined;
+  if (known !== undefined) return known;
   const mdast = toMdast(parse(html, resolve));
-  return toMarkdown(mdast, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', fences: true, rule: '-' }).trim();
+  const markdown = toMarkdown(mdast, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', fences: true, rule: '-' }).trim();
+  if (reusable) {
+    if (linkFree.size >= LINK_FREE_LIMIT) linkFree.clear();
+    linkFree.set(html, markdown);
+  }
+  return markdown;
 }
 
 /** The text a reader sees, whitespace collapsed to single spaces: for one-line summaries. */
