@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { htmlToCode, htmlToMarkdown, htmlToText } from '../../src/core/export/html-to-markdown.ts';
+import { htmlToCode, htmlToMarkdown, htmlToText, onPage } from '../../src/core/export/html-to-markdown.ts';
 import { entryMarkdown, fence } from '../../src/core/export/page-markdown.ts';
 import { listMarkdown, machineReadableFiles, siteProducts, siteUrls, type ExportInput } from '../../src/core/export/site-files.ts';
 import { buildReference } from '../../src/core/model/build.ts';
@@ -46,6 +46,18 @@ describe('HTML to Markdown', () => {
     );
     expect(htmlToText(html)).toBe('Returns 201, see X & Y. a k 1|2 {"a": 1} Head');
     expect(htmlToCode('<p>Why.</p><pre><code>{\n  "e": 1\n}</code></pre>')).toBe('{\n  "e": 1\n}');
+  });
+
+  it('converts a repeated fragment once, but resolves a fragment with links for each page that shows it', () => {
+    const plain = '<p>Shared <strong>text</strong> from site data.</p>';
+    expect(htmlToMarkdown(plain)).toBe('Shared **text** from site data.');
+    expect(htmlToMarkdown(plain, onPage('https://s.test/a/'))).toBe('Shared **text** from site data.');
+    const linked = '<p>See <a href="#limits">limits</a>.</p>';
+    expect(htmlToMarkdown(linked, onPage('https://s.test/a/'))).toBe('See [limits](https://s.test/a/#limits).');
+    expect(htmlToMarkdown(linked, onPage('https://s.test/b/'))).toBe('See [limits](https://s.test/b/#limits).');
+    const image = '<p><img src="/i.png" alt="i"></p>';
+    expect(htmlToMarkdown(image, (h) => `https://one.test${h}`)).toBe('![i](https://one.test/i.png)');
+    expect(htmlToMarkdown(image, (h) => `https://two.test${h}`)).toBe('![i](https://two.test/i.png)');
   });
 
   it('fences code that holds backticks with a longer fence', () => {
