@@ -3,7 +3,7 @@
  * parser, for the plain YAML most files are. It reads scalars exactly as the `yaml` library's core schema
  * does (same patterns for null, booleans, integers and floats; no timestamps), and it declines, returning
  * undefined, wherever the two could differ or where the `yaml` path does more than parse: anchors and
- * aliases (cross-file aliases, alias-expansion limits), merge keys, directives, several documents,
+ * aliases that nest or are used past the alias limit (cross-file aliases, alias-expansion limits), merge keys, directives, several documents,
  * duplicate keys (js-yaml throws; the `yaml` path warns, last wins), keys that are not plain strings, deep
  * nesting, and every js-yaml error. The caller then parses with the `yaml` library, which also gives
  * line numbers; tests/unit/yaml-fast.test.ts holds both paths to the same data on every YAML file of the
@@ -53,23 +53,52 @@ const TYPED_KEY = new RegExp(
   `${NULL.source}|${BOOL.source}|${INT.source}|${OCT.source}|${HEX.source}|${NAN.source}|${EXP.source}|${FLOAT.source}`,
 );
 
-/** The parsed data, or undefined where the `yaml` library must read the text. */
-export function parseYamlFast(text: string, maxDepth: number): { data: unknown } | undefined {
+/** Before an alias node's `*`: the separation space and comments js-yaml skips after opening a node. */
+const ALIAS_START = /^(?:\s|#[^\n]*)*\*([^\s,[\]{}]+)/;
+
+type ParserState = yaml.State & { anchor?: string | null };
+
+/**
+ * The parsed data, or undefined where the `yaml` library must read the text. Anchors and aliases are read
+ * here only in the simple case: no alias inside an anchored node (so nothing expands more than once over)
+ * and no anchor used more often than `maxAliases` allows. Then js-yaml gives what the `yaml` path gives
+ * (an alias is the anchored value itself, the latest anchor of that name), and the `yaml` path keeps every
+ * case where its alias rules report something (nested aliases, too many uses, an alias with no anchor,
+ * which js-yaml refuses).
+ */
+export function parseYamlFast(text: string, maxDepth: number, maxAliases = 100): { data: unknown } | undefined {
   if (DECLINE.test(text)) return undefined;
   let data: unknown;
-  // A node with an anchor: the `yaml` path owns aliases (expansion limits, Jekyll's rules). An alias with no
-  // anchor before it is a js-yaml error, so it declines too.
-  let anchored = false;
-  // js-yaml sets `anchor` on its parser state while it closes an anchored node (its types omit the field).
-  const listener = (event: string, state: yaml.State) => {
-    if (event === 'close' && (state as yaml.State & { anchor?: string | null }).anchor != null) anchored = true;
+  const opened: number[] = [];
+  const aliases: number[] = [];
+  const uses = new Map<string, number>();
+  const anchored: Array<[start: number, end: number]> = [];
+  // js-yaml tells a listener where each node opens and closes; an anchored node has `anchor` set on its
+  // parser state when it closes (a field js-yaml's types omit), and an alias node's text starts with `*`.
+  const listener = (event: string, state: ParserState) => {
+    if (event === 'open') {
+      opened.push(state.position);
+      return;
+    }
+    const start = opened.pop()!;
+    if (state.anchor != null) anchored.push([start, state.position]);
+    else if (state.kind === null) {
+      const alias = ALIAS_START.exec(text.slice(start, state.position));
+      if (alias) {
+        aliases.push(start);
+        uses.set(alias[1]!, (uses.get(alias[1]!) ?? 0) + 1);
+      }
+    }
   };
   try {
     data = load(text, { schema: SCHEMA, json: false, listener });
   } catch {
     return undefined;
   }
-  if (anchored) return undefined;
+  if (aliases.length) {
+    if (maxAliases === 0 || [...uses.values()].some((n) => n + 1 > maxAliases)) return undefined;
+    if (anchored.some(([start, end]) => aliases.some((at) => at > start && at < end))) return undefined;
+  }
   // An empty document: null, as the `yaml` library has it (js-yaml: undefined).
   return plain(data, 0, Math.floor(maxDepth / 2)) ? { data: data === undefined ? null : data } : undefined;
 }

@@ -50,7 +50,7 @@ export function formatFieldPath(path: FieldPath): string {
 export function parseYaml(source: YamlSource): ParsedYaml {
   const { text, file, limits = DEFAULT_LIMITS } = source;
   const time = new TimeBudget(limits['page-seconds'] * 1000);
-  const fast = parseYamlFast(text, limits['yaml-depth']);
+  const fast = parseYamlFast(text, limits['yaml-depth'], limits['yaml-alias-count']);
   if (!fast) return parseYamlDocument(source);
   checkTime(time, file, limits);
   // Line numbers are wanted only for a message, so the document is parsed then, once.

@@ -57,9 +57,29 @@ describe('YAML fast path', () => {
     expect(parseYamlFast(text, 100)?.data).toEqual(parseDocument(text).toJS());
   });
 
-  it('leaves anchors, merge keys, duplicate keys, typed keys, directives and deep nesting to the yaml library', () => {
+  it('reads simple aliases as the yaml library does: the anchored value itself, the latest of that name', () => {
     for (const text of [
       'a: &x 1\nb: *x\n',
+      'a: &x {k: [1, 2]}\nb: [*x, *x]\n',
+      'a: &x 1\nb: &x 2\nc: *x\n',
+      '# a comment\nlist:\n  - &first\n    name: one\n  - *first\n',
+      'text: "a * b & c"\nother: a*b\n',
+    ]) {
+      const fast = parseYamlFast(text, 100);
+      expect(fast, text).toBeDefined();
+      expect(fast!.data, text).toEqual(parseDocument(text).toJS());
+    }
+    const shared = parseYamlFast('a: &x {k: 1}\nb: *x\n', 100)!.data as Record<string, unknown>;
+    expect(shared.b).toBe(shared.a); // one object, as the yaml library's toJS gives it
+  });
+
+  it('leaves nested or overused aliases, merge keys, duplicate keys, typed keys, directives and deep nesting to the yaml library', () => {
+    expect(parseYamlFast('a: &x 1\nb: [*x, *x]\n', 100, 3)).toBeDefined();
+    expect(parseYamlFast('a: &x 1\nb: [*x, *x, *x]\n', 100, 3)).toBeUndefined(); // four uses of &x, limit 3
+    expect(parseYamlFast('a: &x 1\nb: *x\n', 100, 0)).toBeUndefined(); // limit 0: no alias at all
+    for (const text of [
+      'a: &x [1]\nb: &y [*x, *x]\nc: *y\n',
+      'a: &x 1\nb: &y {k: *x}\n',
       'b: *other\n',
       'a: {x: 1}\nb:\n  <<: {y: 2}\n',
       'a: 1\na: 2\n',
