@@ -54,11 +54,11 @@ export function parseYaml(source: YamlSource): ParsedYaml {
   if (!fast) return parseYamlDocument(source);
   checkTime(time, file, limits);
   // Line numbers are wanted only for a message, so the document is parsed then, once.
-  let slow: ParsedYaml | undefined;
+  let lines: ParsedYaml['lineOf'] | undefined;
   return {
     data: fast.data ?? {},
     warnings: [],
-    lineOf: (path, options) => (slow ??= parseYamlDocument(source)).lineOf(path, options),
+    lineOf: (path, options) => (lines ??= lineIndex(source))(path, options),
   };
 }
 
@@ -107,21 +107,36 @@ function parseYamlDocument({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS
   return {
     data,
     warnings,
-    lineOf(path, options) {
-      if (options?.key && path.length) {
-        const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as (string | number)[], true) : doc.contents;
-        const last = path[path.length - 1];
-        const pair = isMap(parent) ? parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last) : undefined;
-        const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-        if (range) return line(range[0]);
-      }
-      const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number, number]; type?: string } | undefined;
-      if (!node?.range) return undefined;
-      const start = line(node.range[0]);
-      const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
-      return block ? start + 1 : start;
-    },
+    lineOf: lineFinder(doc, line),
   };
+}
+
+/** The line of a field: of its value (a block scalar's first text line), or with `key` of its key. */
+function lineFinder(doc: Document, line: (offset: number) => number): ParsedYaml['lineOf'] {
+  return (path, options) => {
+    if (options?.key && path.length) {
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as (string | number)[], true) : doc.contents;
+      const last = path[path.length - 1];
+      const pair = isMap(parent) ? parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last) : undefined;
+      const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return line(range[0]);
+    }
+    const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number, number]; type?: string } | undefined;
+    if (!node?.range) return undefined;
+    const start = line(node.range[0]);
+    const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
+    return block ? start + 1 : start;
+  };
+}
+
+/**
+ * Line numbers for text the fast path read: the document alone (no data, no alias or tag passes, which the
+ * fast path's text does not need), parsed once, when the first message asks for a line.
+ */
+function lineIndex({ text, file, lineOffset = 0, limits = DEFAULT_LIMITS }: YamlSource): ParsedYaml['lineOf'] {
+  const lineCounter = new LineCounter();
+  const line = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  return lineFinder(parseDocumentGuarded({ text, file, lineCounter, line, limits }), line);
 }
 
 function duplicateKeyWarnings(doc: Document, file: string, line: (offset: number) => number): ContentWarning[] {
