@@ -28,10 +28,18 @@ function toArray(input: unknown): Item[] | undefined {
   return undefined;
 }
 
-function property(item: Item, name: string): unknown {
-  if (!isPlainObject(item)) return undefined;
-  // Jekyll's item_property also follows dotted paths ("a.b") through hashes.
-  return name.split('.').reduce<unknown>((v, key) => (isPlainObject(v) ? v[key] : undefined), item);
+/** Jekyll's item_property also follows dotted paths ("a.b") through hashes; split once per filter call. */
+function propertyPath(name: string): string[] {
+  return name.split('.');
+}
+
+function property(item: Item, path: string[]): unknown {
+  let v: unknown = item;
+  for (const key of path) {
+    if (!isPlainObject(v)) return undefined;
+    v = v[key];
+  }
+  return v;
 }
 
 /** Ruby's `to_s`: nil is '', arrays join without separator. */
@@ -52,7 +60,7 @@ export function where(input: unknown, prop?: unknown, rawValue?: unknown): unkno
   const list = toArray(input);
   if (!list || prop === undefined || prop === null) return input;
   if (Array.isArray(value) || isPlainObject(value)) return input;
-  const name = String(prop);
+  const name = propertyPath(String(prop));
   if (value === null || value === undefined) return list.filter((item) => property(item, name) == null);
   const target = rubyString(value);
   return list.filter((item) => {
@@ -74,7 +82,7 @@ export function sort(input: unknown, prop?: unknown, nils: unknown = 'first'): u
   const list = toArray(input);
   if (!list) return input;
   if (prop === undefined || prop === null) return [...list].sort(compare);
-  const name = String(prop);
+  const name = propertyPath(String(prop));
   const nilFirst = nils !== 'last';
   return list
     .map((item, index) => ({ item, index, key: property(item, name) }))
@@ -136,8 +144,9 @@ export function absoluteUrl(site: JekyllSite, input: unknown): unknown {
 
 export function groupBy(input: unknown, prop: unknown): Array<{ name: string; items: Item[]; size: number }> {
   const groups = new Map<string, Item[]>();
+  const path = propertyPath(String(prop));
   for (const item of toArray(input) ?? []) {
-    const key = rubyString(property(item, String(prop)));
+    const key = rubyString(property(item, path));
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups].map(([name, items]) => ({ name, items, size: items.length }));

@@ -281,9 +281,10 @@ function warnOverriddenTitles(group: ObjectGroup, warnings: WarningSink): void {
     if (m.title === undefined || m.title === null) return;
     for (const byKey of group.endpoints.values()) {
       const e = byKey.get(m.id);
+      if (!e || String(e.doc.data.title).trim() === m.title.trim()) continue;
       // A title the reader made up from the file name (no line) was never the writer's.
-      const line = e?.doc.lineOf(['title']);
-      if (!e || line === undefined || String(e.doc.data.title).trim() === m.title.trim()) continue;
+      const line = e.doc.lineOf(['title']);
+      if (line === undefined) continue;
       const at = `${group.doc.file}:${group.doc.lineOf(['available-methods', i, 'title']) ?? ''}`.replace(/:$/, '');
       warnings.add({
         file: e.doc.file,

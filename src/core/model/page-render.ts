@@ -3,9 +3,9 @@
  * from one field to the next exactly as they did when Jekyll rendered the page top to bottom.
  */
 import type { Context } from 'liquidjs';
-import { ContentError, type ContentLocation, type WarningSink } from '../errors.ts';
+import { ContentError, type WarningSink } from '../errors.ts';
 import type { SourceDocument } from '../front-matter.ts';
-import type { LiquidEngine, MarkdownRenderer } from '../liquid/engine.ts';
+import type { LiquidEngine, MarkdownRenderer, RenderLocation } from '../liquid/engine.ts';
 import { evaluateAlias } from '../liquid/reads.ts';
 import { isSafeUrl, refusedUrlMessage } from '../markdown/safe-url.ts';
 import { formatFieldPath, getPath, type FieldPath } from '../yaml.ts';
@@ -104,7 +104,7 @@ export class PageRender {
 
   /** Renders the string at `path` in `doc` (or `value`, reported as coming from there) once. */
   text(doc: SourceDocument, path: FieldPath, value: unknown = getPath(doc.data, path)): string {
-    return this.env.engine.render(value, this.ctx, { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) });
+    return this.env.engine.render(value, this.ctx, lazyLocation(doc, formatFieldPath(path), path));
   }
 
   /**
@@ -112,7 +112,7 @@ export class PageRender {
    * the data path as the field, since that is where the writer has to look.
    */
   fromData(doc: SourceDocument, at: FieldPath, dataPath: string, value: unknown, as: 'markdown' | 'inline'): string {
-    const location = { file: doc.file, field: `${formatFieldPath(at)} → ${dataPath}`, line: doc.lineOf(at) };
+    const location = lazyLocation(doc, `${formatFieldPath(at)} → ${dataPath}`, at);
     return this.toHtml(this.env.engine.render(value, this.ctx, location), as, location);
   }
 
@@ -144,16 +144,16 @@ export class PageRender {
     return this.toHtml(this.text(doc, path, value), 'inline', this.locate(doc, path));
   }
 
-  private locate(doc: SourceDocument, path: FieldPath): ContentLocation {
-    return { file: doc.file, field: formatFieldPath(path), line: doc.lineOf(path) };
+  private locate(doc: SourceDocument, path: FieldPath): RenderLocation {
+    return lazyLocation(doc, formatFieldPath(path), path);
   }
 
-  private toHtml(text: string, as: 'markdown' | 'inline', at: ContentLocation): string {
+  private toHtml(text: string, as: 'markdown' | 'inline', at: RenderLocation): string {
     const refused = (message: string) => this.env.warnings.add({ ...at, message });
     const html =
       as === 'inline' ? this.env.markdown.renderInline(text.trim(), refused) : text.trim() ? this.env.markdown.render(text, refused) : '';
     // Markdown work is not interrupted by Liquid's checks; a page over its time budget stops here.
-    this.env.engine.checkDeadline(this.ctx, { file: at.file, field: at.field ?? '', line: at.line });
+    this.env.engine.checkDeadline(this.ctx, at);
     return html;
   }
 
@@ -197,3 +197,20 @@ export class PageRender {
 const CHILD_KEYS = ['subarguments', 'sub-subarguments', 'subattributes', 'sub-attributes'];
 
 export { getPath } from '../yaml.ts';
+
+/**
+ * Where a field is, with its line looked up only when a message reads it. Most renders report nothing, and
+ * a line number costs a parse of the file's YAML as a document (the fast path keeps no positions).
+ */
+function lazyLocation(doc: SourceDocument, field: string, path: FieldPath): RenderLocation {
+  let line: number | undefined;
+  let looked = false;
+  return {
+    file: doc.file,
+    field,
+    get line() {
+      if (!looked) [line, looked] = [doc.lineOf(path), true];
+      return line;
+    },
+  };
+}
