@@ -19,6 +19,7 @@ import { lockWithMessages, withStagedOutput } from '../core/output/staged.ts';
 import { testPause } from '../core/output/test-pause.ts';
 import { writeHandoff } from '../integration/handoff.ts';
 import { referencePages } from '../integration/host-routes.ts';
+import { MODEL_CACHE_FILE } from '../integration/model-cache.ts';
 import { prebuild, reportWarnings } from '../integration/prebuild.ts';
 import { standaloneCacheDir, standaloneConfig } from '../integration/standalone.ts';
 import type { CliArgs } from './args.ts';
@@ -58,10 +59,13 @@ export async function runBuild(args: CliArgs, cwd: string): Promise<void> {
         let pages;
         try {
           const highlightCache = highlightCacheFile(root, configFile, path.join(cacheDir, 'api-reference'));
-          const { result, ms } = await prebuild({ root, configFile, highlightCache });
+          const modelCache = path.join(cacheDir, MODEL_CACHE_FILE);
+          const { result, ms, reused } = await prebuild({ root, configFile, highlightCache, modelCache });
           if (args.logLevel !== 'error' && args.logLevel !== 'silent') reportWarnings(result, (line) => console.warn(line));
           if (verbose)
-            console.log(`${result.entries.length} reference pages from ${showPath(root, cwd)} (model built in ${Math.round(ms)} ms)`);
+            console.log(
+              `${result.entries.length} reference pages from ${showPath(root, cwd)} (model ${reused ? 'reused, nothing changed,' : 'built'} in ${Math.round(ms)} ms)`,
+            );
           handoff = writeHandoff(cacheDir, result);
           pages = referencePages(result, cwd);
         } catch (error) {

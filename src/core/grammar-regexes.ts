@@ -32,7 +32,8 @@ export const TABLE_FILE = new URL('../../lib/grammar-regexes.json', import.meta.
 /** The engine's own options (shiki/engine/javascript: `target` as createJavaScriptRegexEngine passes it). */
 const OPTIONS = { target: 'auto' } as const;
 
-function versionOf(name: string): string {
+/** The installed version of package `name` (as this module resolves it), or `unknown`. */
+export function packageVersion(name: string): string {
   try {
     const require = createRequire(import.meta.url);
     // shiki exports no package.json: read the one beside its entry point's dist/ folder.
@@ -45,7 +46,7 @@ function versionOf(name: string): string {
 }
 
 export function packageVersions(): Record<string, string> {
-  return { shiki: versionOf('shiki'), 'oniguruma-to-es': versionOf('oniguruma-to-es') };
+  return { shiki: packageVersion('shiki'), 'oniguruma-to-es': packageVersion('oniguruma-to-es') };
 }
 
 function compile(pattern: string): Compiled {

@@ -31,6 +31,7 @@ import {
   type ReferencePage,
 } from './host-routes.ts';
 import { resolveOptions, type ApiReferenceOptions, type ResolvedOptions } from './options.ts';
+import { MODEL_CACHE_FILE } from './model-cache.ts';
 import { prebuild, reportWarnings } from './prebuild.ts';
 import { indexForSearch } from './search-index.ts';
 import { writeSitemap } from './sitemap.ts';
@@ -171,9 +172,12 @@ export function createIntegration(input: ApiReferenceOptions, internal: Internal
         if (!handoff) {
           try {
             const { root, configFile, site, highlightCache } = config;
-            const { result, ms } = await prebuild({ root, configFile, site, highlightCache });
+            const modelCache = path.join(cacheDir, MODEL_CACHE_FILE);
+            const { result, ms, reused } = await prebuild({ root, configFile, site, highlightCache, modelCache });
             reportWarnings(result, (line) => logger.warn(line));
-            logger.info(`${result.entries.length} reference pages in ${Math.round(ms)} ms`);
+            logger.info(
+              `${result.entries.length} reference pages in ${Math.round(ms)} ms${reused ? ' (model reused: nothing changed)' : ''}`,
+            );
             pages = referencePages(result, projectRoot);
             handoff = writeHandoff(cacheDir, result);
           } catch (error) {

@@ -7,6 +7,7 @@ import { createCodeHighlighter, highlightCacheFile } from '../core/highlight.ts'
 import { buildReference, type BuildResult } from '../core/model/build.ts';
 import type { SiteUrls } from '../core/config.ts';
 import { formatWarning, type ContentWarning } from '../core/errors.ts';
+import { openModelCache } from './model-cache.ts';
 
 export interface PrebuildOptions {
   root: string;
@@ -14,17 +15,21 @@ export interface PrebuildOptions {
   site?: SiteUrls;
   /** Highlight cache file; by default one per content root under node_modules/.cache/api-reference. */
   highlightCache?: string;
+  /** The model of the last build of this content (model-cache.ts), reused when nothing changed. */
+  modelCache?: string;
 }
 
 /** Throws ContentErrors on bad content. */
-export async function prebuild(options: PrebuildOptions): Promise<{ result: BuildResult; ms: number }> {
+export async function prebuild(options: PrebuildOptions): Promise<{ result: BuildResult; ms: number; reused: boolean }> {
   const started = performance.now();
-  const highlight = await createCodeHighlighter({
-    cacheFile: options.highlightCache ?? highlightCacheFile(options.root, options.configFile),
-  });
-  const result = buildReference({ root: options.root, configFile: options.configFile, site: options.site, highlight });
+  const { root, configFile, site } = options;
+  const cache = options.modelCache ? openModelCache(options.modelCache, { root, configFile, site }) : undefined;
+  if (cache?.cached) return { result: cache.cached, ms: performance.now() - started, reused: true };
+  const highlight = await createCodeHighlighter({ cacheFile: options.highlightCache ?? highlightCacheFile(root, configFile) });
+  const result = buildReference({ root, configFile, site, highlight });
   highlight.save();
-  return { result, ms: performance.now() - started };
+  cache?.save(result);
+  return { result, ms: performance.now() - started, reused: false };
 }
 
 /** Shown in full up to this many; a big Jekyll tree can have hundreds of harmless data-file warnings. */

@@ -1,0 +1,90 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prebuild } from '../../src/integration/prebuild.ts';
+import { fixture } from './_helpers.ts';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'apiref-model-cache-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('model cache (warm builds of unchanged content)', () => {
+  it('reuses the last model when nothing changed, and builds again after any edit, addition or removal', async () => {
+    const dir = workspace();
+    const root = path.join(dir, 'site');
+    cpSync(fixture('mini-site'), root, { recursive: true });
+    const options = { root, modelCache: path.join(dir, 'cache/model.bin'), highlightCache: path.join(dir, 'cache/highlight.json') };
+
+    const first = await prebuild(options);
+    expect(first.reused).toBe(false);
+    const second = await prebuild(options);
+    expect(second.reused).toBe(true);
+    expect(second.result.entries).toEqual(first.result.entries);
+    expect(second.result.warnings).toEqual(first.result.warnings);
+
+    // A data edit shows in the next model.
+    appendFileSync(path.join(root, 'data/urls.yml'), '\nadded-by-test: "https://example.test/new"\n');
+    expect((await prebuild(options)).reused).toBe(false);
+    expect((await prebuild(options)).reused).toBe(true);
+
+    // An endpoint's edit is read: its new title differs from the object's list, which the model warns of.
+    const endpoint = path.join(root, 'reference/widgets/list-widgets.md');
+    writeFileSync(endpoint, readFileSync(endpoint, 'utf8').replace(/^title: .*$/m, 'title: "List every widget"'));
+    const edited = await prebuild(options);
+    expect(edited.reused).toBe(false);
+    const mentions = (r: typeof edited.result) => r.warnings.some((w) => w.message.includes('List every widget'));
+    expect(mentions(edited.result)).toBe(true);
+    expect(mentions(first.result)).toBe(false);
+    expect(mentions((await prebuild(options)).result)).toBe(true);
+
+    // A new file, then its removal.
+    writeFileSync(path.join(root, 'includes/extra.html'), '<b>extra</b>');
+    expect((await prebuild(options)).reused).toBe(false);
+    rmSync(path.join(root, 'includes/extra.html'));
+    expect((await prebuild(options)).reused).toBe(false);
+    expect((await prebuild(options)).reused).toBe(true);
+
+    // Other site URLs make another model.
+    expect((await prebuild({ ...options, site: { url: 'https://docs.example.test', baseurl: '/api' } })).reused).toBe(false);
+  }, 60_000);
+
+  it('sees the config overlay and its include folder outside the content root', async () => {
+    const dir = workspace();
+    cpSync(fixture('jekyll-site'), path.join(dir, 'jekyll-site'), { recursive: true });
+    cpSync(fixture('overlays'), path.join(dir, 'overlays'), { recursive: true });
+    const root = path.join(dir, 'jekyll-site');
+    const configFile = path.join(dir, 'overlays/jekyll.yml');
+    const options = { root, configFile, modelCache: path.join(dir, 'cache/model.bin'), highlightCache: path.join(dir, 'cache/h.json') };
+
+    expect((await prebuild(options)).reused).toBe(false);
+    expect((await prebuild(options)).reused).toBe(true);
+    appendFileSync(configFile, '\n# a comment changes nothing but the file\n');
+    expect((await prebuild(options)).reused).toBe(false);
+    expect((await prebuild(options)).reused).toBe(true);
+    writeFileSync(path.join(dir, 'overlays/includes/new-include.html'), 'new');
+    expect((await prebuild(options)).reused).toBe(false);
+    appendFileSync(path.join(dir, 'overlays/includes/badge.html'), ' ');
+    expect((await prebuild(options)).reused).toBe(false);
+    expect((await prebuild(options)).reused).toBe(true);
+  }, 60_000);
+
+  it('never reuses a model for a build that failed, and a torn cache file only means a fresh build', async () => {
+    const dir = workspace();
+    const root = path.join(dir, 'site');
+    cpSync(fixture('mini-site'), root, { recursive: true });
+    const modelCache = path.join(dir, 'cache/model.bin');
+    const options = { root, modelCache, highlightCache: path.join(dir, 'cache/h.json') };
+    await prebuild(options);
+    writeFileSync(modelCache, 'not a model');
+    expect((await prebuild(options)).reused).toBe(false);
+    writeFileSync(path.join(root, 'reference/widgets/list-widgets.md'), '---\ncontent-type: api-endpoint\n---\n');
+    await expect(prebuild(options)).rejects.toThrow(/content error/);
+    await expect(prebuild(options)).rejects.toThrow(/content error/);
+  }, 60_000);
+});
