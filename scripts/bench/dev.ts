@@ -103,7 +103,8 @@ export async function timeDev(
     : [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'];
   const child = spawn(process.execPath, args, {
     cwd: project,
-    env: { ...process.env, CONTENT_ROOT: root },
+    // Checkouts from before the CLI read the site config overlay from SITE_CONFIG instead of --config.
+    env: { ...process.env, CONTENT_ROOT: root, ...configEnv(options.args) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -195,4 +196,9 @@ async function timeDataSave(
   } finally {
     writeFileSync(absolute, original);
   }
+}
+
+function configEnv(args: string[] = []): Record<string, string> {
+  const i = args.indexOf('--config');
+  return i >= 0 && args[i + 1] ? { SITE_CONFIG: args[i + 1]! } : {};
 }
