@@ -1,12 +1,28 @@
 #!/usr/bin/env node
 // The `api-reference` command. An installed copy runs the compiled JavaScript in lib/ (Node does not strip
 // types under node_modules); this repository runs its TypeScript sources directly (Node 24).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import module from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 
-// V8's code cache on disk (NODE_COMPILE_CACHE or the OS temp folder): Astro, Vite and our sources compile
-// once, not on every run; about 0.4 s of CPU per command. A no-op where Node lacks it.
-module.enableCompileCache?.();
+// V8's code cache on disk: Astro, Vite and our sources compile once, not on every run (about 0.4 s of CPU
+// per command). NODE_COMPILE_CACHE when set; else a folder of this user's own in the temp folder, used only
+// when this user owns it (on a shared machine, nobody else's compiled code is loaded). A no-op where Node
+// lacks it.
+function compileCacheDir() {
+  if (process.env.NODE_COMPILE_CACHE) return process.env.NODE_COMPILE_CACHE;
+  const dir = path.join(os.tmpdir(), `api-reference-compile-cache-${process.getuid?.() ?? 'user'}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const owner = statSync(dir).uid;
+    return process.getuid && owner !== process.getuid() ? undefined : dir;
+  } catch {
+    return undefined;
+  }
+}
+const cacheDir = compileCacheDir();
+if (cacheDir) module.enableCompileCache?.(cacheDir);
 
 const compiled = new URL('../lib/cli/index.js', import.meta.url);
 const installed = import.meta.url.includes('/node_modules/') && existsSync(compiled);

@@ -144,6 +144,7 @@ if (flag('--jekyll')) {
   const overlay = path.resolve(option('--overlay') ?? 'presets/stitch-docs.yml');
   // --scale k: k copies of every collection's files (scripts/bench/scale-tree.ts), built by both sides.
   const scale = Number(option('--scale') ?? 1);
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale takes a whole number of copies, not ${option('--scale')}`);
   const tree = scale > 1 ? path.join(work, `jekyll-tree-x${scale}`) : source;
   if (scale > 1) console.log(`${source} × ${scale}: ${scaleTree(source, tree, scale)} Markdown files in ${tree}`);
   await compareWithJekyll({

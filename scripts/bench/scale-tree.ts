@@ -41,7 +41,7 @@ export function scaleTree(tree: string, out: string, k: number): number {
       files.forEach((file, n) => {
         const rel = path.relative(folder, file).replace(/\.md$/, `-c${i}.md`);
         const dest = path.join(out, `_${name}`, `copy-${i}`, rel);
-        const text = texts[n]!.replace(/^---\n([\s\S]*?)\n---/, (matter) =>
+        const text = texts[n]!.replace(/^---\r?\n([\s\S]*?)\r?\n---/, (matter) =>
           matter
             .replace(KEY_LINE, (_, field: string, value: string) => `${field}: "${value}-c${i}"`)
             .replace(ID_LINE, (line, lead: string, value: string) => (keys.has(value) ? `${lead} "${value}-c${i}"` : line)),

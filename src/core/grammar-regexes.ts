@@ -45,8 +45,25 @@ export function packageVersion(name: string): string {
   }
 }
 
+/**
+ * The JavaScript version oniguruma-to-es writes for (its `target: 'auto'`): ES2025 where RegExp takes
+ * modifier groups, ES2024 where it takes the `v` flag. A table made under Node 24 has `(?i:…)` groups
+ * that Node 22's RegExp refuses, so the target is part of the table's key.
+ */
+export function regexTarget(): string {
+  const accepts = (source: string, flags = '') => {
+    try {
+      new RegExp(source, flags);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return accepts('(?i:)') ? 'ES2025' : accepts('', 'v') ? 'ES2024' : 'ES2018';
+}
+
 export function packageVersions(): Record<string, string> {
-  return { shiki: packageVersion('shiki'), 'oniguruma-to-es': packageVersion('oniguruma-to-es') };
+  return { shiki: packageVersion('shiki'), 'oniguruma-to-es': packageVersion('oniguruma-to-es'), target: regexTarget() };
 }
 
 function compile(pattern: string): Compiled {

@@ -60,11 +60,11 @@ type ParserState = yaml.State & { anchor?: string | null };
 
 /**
  * The parsed data, or undefined where the `yaml` library must read the text. Anchors and aliases are read
- * here only in the simple case: no alias inside an anchored node (so nothing expands more than once over)
- * and no anchor used more often than `maxAliases` allows. Then js-yaml gives what the `yaml` path gives
- * (an alias is the anchored value itself, the latest anchor of that name), and the `yaml` path keeps every
- * case where its alias rules report something (nested aliases, too many uses, an alias with no anchor,
- * which js-yaml refuses).
+ * here only in the simple case: no alias inside an anchored node (so nothing expands more than once over),
+ * no anchor used more often than `maxAliases` allows, no anchor name defined twice, and no alias or
+ * collection used as a key. Then js-yaml gives what the `yaml` path gives (an alias is the anchored value
+ * itself), and the `yaml` path keeps every case where its alias rules report something (nested aliases,
+ * too many uses, an alias with no anchor, which js-yaml refuses) or where the two read a text differently.
  */
 export function parseYamlFast(text: string, maxDepth: number, maxAliases = 100): { data: unknown } | undefined {
   if (DECLINE.test(text)) return undefined;
@@ -73,6 +73,9 @@ export function parseYamlFast(text: string, maxDepth: number, maxAliases = 100):
   const aliases: number[] = [];
   const uses = new Map<string, number>();
   const anchored: Array<[start: number, end: number]> = [];
+  /** Where each anchor name's node ends: js-yaml reports one definition at up to two nested closes. */
+  const definitions = new Map<string, number>();
+  let declined = false;
   // js-yaml tells a listener where each node opens and closes; an anchored node has `anchor` set on its
   // parser state when it closes (a field js-yaml's types omit), and an alias node's text starts with `*`.
   const listener = (event: string, state: ParserState) => {
@@ -81,33 +84,78 @@ export function parseYamlFast(text: string, maxDepth: number, maxAliases = 100):
       return;
     }
     const start = opened.pop()!;
-    if (state.anchor != null) anchored.push([start, state.position]);
-    else if (state.kind === null) {
-      const alias = ALIAS_START.exec(text.slice(start, state.position));
-      if (alias) {
-        aliases.push(start);
-        uses.set(alias[1]!, (uses.get(alias[1]!) ?? 0) + 1);
-      }
+    let alias: RegExpExecArray | null = null;
+    if (state.anchor != null) {
+      anchored.push([start, state.position]);
+      const end = definitions.get(state.anchor);
+      if (end !== undefined && end !== state.position) declined = true;
+      definitions.set(state.anchor, state.position);
+    } else if (state.kind === null && (alias = ALIAS_START.exec(text.slice(start, state.position)))) {
+      aliases.push(start);
+      uses.set(alias[1]!, (uses.get(alias[1]!) ?? 0) + 1);
     }
+    // A key that is an alias or a collection: the libraries turn it into different strings.
+    if ((alias || state.kind === 'mapping' || state.kind === 'sequence') && KEY_AFTER.test(text.slice(state.position, state.position + 80)))
+      declined = true;
   };
   try {
     data = load(text, { schema: SCHEMA, json: false, listener });
   } catch {
     return undefined;
   }
+  if (declined) return undefined;
   if (aliases.length) {
     if (maxAliases === 0 || [...uses.values()].some((n) => n + 1 > maxAliases)) return undefined;
-    if (anchored.some(([start, end]) => aliases.some((at) => at > start && at < end))) return undefined;
+    // Alias starts come in document order: one search per anchored node.
+    if (anchored.some(([start, end]) => (aliases[firstAfter(aliases, start)] ?? Infinity) < end)) return undefined;
   }
   // An empty document: null, as the `yaml` library has it (js-yaml: undefined).
-  return plain(data, 0, Math.floor(maxDepth / 2)) ? { data: data === undefined ? null : data } : undefined;
+  // Every key a plain string, and nesting well inside the limit (the `yaml` path reports it with a line).
+  const max = Math.floor(maxDepth / 2);
+  const h = heights(max)(data);
+  return h >= 0 && h <= max ? { data: data === undefined ? null : data } : undefined;
 }
 
-/** Every key a plain string, and nesting well inside the limit (the `yaml` path reports it with a line). */
-function plain(value: unknown, depth: number, max: number): boolean {
-  if (value === null || typeof value !== 'object') return true;
-  if (depth >= max) return false;
-  if (Array.isArray(value)) return value.every((v) => plain(v, depth + 1, max));
-  for (const [k, v] of Object.entries(value)) if (TYPED_KEY.test(k) || !plain(v, depth + 1, max)) return false;
-  return true;
+/** After a node: `:` then space or the end of the line, so the node was a key. */
+const KEY_AFTER = /^[ \t]*:(?:[ \t\r\n]|$)/;
+
+/** Index of the first value in sorted `list` greater than `value` (list.length when none). */
+function firstAfter(list: number[], value: number): number {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]! > value) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/**
+ * How many collection levels each value has (-1 when a key is not a plain string), measured once per
+ * object: a value reached through several aliases is one object, and walking it once per alias would cost
+ * uses × size. Stops counting past `max`.
+ */
+function heights(max: number): (value: unknown) => number {
+  const known = new Map<object, number>();
+  const height = (value: unknown): number => {
+    if (value === null || typeof value !== 'object') return 0;
+    const seen = known.get(value);
+    if (seen !== undefined) return seen;
+    known.set(value, max + 1); // while measuring; an alias cannot reach back into its own node
+    let levels = 1;
+    if (!Array.isArray(value) && Object.keys(value).some((k) => TYPED_KEY.test(k))) levels = -1;
+    else
+      for (const child of Array.isArray(value) ? value : Object.values(value)) {
+        const h = height(child);
+        if (h < 0) {
+          levels = -1;
+          break;
+        }
+        levels = Math.max(levels, h + 1);
+        if (levels > max) break;
+      }
+    known.set(value, levels);
+    return levels;
+  };
+  return height;
 }

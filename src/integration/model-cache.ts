@@ -1,30 +1,30 @@
 /**
  * A build's model kept for the next build of the same content: when nothing the model is made from has
- * changed (every file under the content root, the config and preset files and include folders outside it,
- * this package's model code and the versions of the libraries that shape its output), the next build takes
- * the stored model instead of parsing, rendering and highlighting everything again. Files are compared by
- * path, size and modification time, as make and Jekyll's incremental mode do. One file per Astro cache
- * dir (a content root and output folder), replaced atomically; clearing the cache dir makes a build cold.
+ * changed, the next build takes the stored model instead of parsing, rendering and highlighting everything
+ * again. What is compared, by path, size and modification time (as make and Jekyll's incremental mode do):
+ * every file the model read (BuildResult.files: config and preset files, data, documents, MDX pages,
+ * includes), every file and folder link in the configured folders (a file added or removed there), the
+ * content root's own file names (a config file appearing), this package's model code, the installed
+ * versions of its dependencies and Node's. Folder links are followed only inside the content root and the
+ * folders the config names, and never twice. A model is not kept when it depends on the clock (Liquid's
+ * "now" or "today"), when highlighting gave up on a line (the next build must try again), or when an input
+ * changed while it was being built. One file per Astro cache dir (a content root and output folder),
+ * replaced atomically; clearing the cache dir makes a build cold.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { packageVersion } from '../core/grammar-regexes.ts';
 import type { BuildResult } from '../core/model/build.ts';
 
 export const MODEL_CACHE_FILE = 'api-reference/model-cache.bin';
 
-/** Libraries whose version changes what the model holds. */
-const LIBRARIES = ['shiki', 'liquidjs', 'markdown-it', 'yaml', 'js-yaml', 'htmlparser2', 'zod'];
-
 interface Stored {
   stamp: string;
-  /** Files the model read outside the content root (config, preset, its includes), for the next stamp. */
-  outside: string[];
-  /** Include folders outside the content root: a file added there can change a page. */
-  outsideDirs: string[];
+  /** What the stamp covers, so the next build can stamp the same things. */
+  files: string[];
+  folders: string[];
   result: BuildResult;
 }
 
@@ -34,92 +34,171 @@ export interface ModelKey {
   site?: unknown;
 }
 
-function stamp(file: string): string {
-  try {
-    const s = statSync(file);
-    return `${file}\0${s.size}\0${s.mtimeMs}`;
-  } catch {
-    return `${file}\0missing`;
-  }
+interface Stamps {
+  lines: string[];
+  /** The newest modification time seen (ms), to tell an edit made during the build. */
+  newest: number;
 }
 
-/** Every file under `dir` (dot-folders and node_modules left out), following links once, as sorted stamps. */
-function treeStamps(dir: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
+const isInside = (dir: string, file: string) => {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/** Stamps of `files` and of everything in `folders` (links followed only inside `allowed`, once each). */
+function stampAll(files: string[], folders: string[], allowed: string[]): Stamps {
+  const lines: string[] = [];
+  let newest = 0;
+  const note = (file: string, s: { size: number; mtimeMs: number }) => {
+    lines.push(`${file}\0${s.size}\0${s.mtimeMs}`);
+    newest = Math.max(newest, s.mtimeMs);
+  };
+  for (const file of files) {
+    try {
+      note(file, statSync(file));
+    } catch {
+      lines.push(`${file}\0missing`);
+    }
+  }
+  const walked = new Set<string>();
   const walk = (folder: string) => {
     let real: string;
+    let names: string[];
     try {
       real = realpathSync(folder);
+      names = readdirSync(folder).sort();
     } catch {
+      lines.push(`${folder}\0unreadable`);
       return;
     }
-    if (seen.has(real)) return;
-    seen.add(real);
-    for (const name of readdirSync(folder).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
+    lines.push(`${folder}\0dir\0${real}`);
+    if (walked.has(real) || !allowed.some((dir) => isInside(dir, real))) return;
+    walked.add(real);
+    for (const name of names) {
       const file = path.join(folder, name);
-      let s;
       try {
-        s = statSync(file);
+        const link = lstatSync(file);
+        const s = link.isSymbolicLink() ? statSync(file) : link;
+        if (s.isDirectory()) walk(file);
+        else note(link.isSymbolicLink() ? `${file}\0->${realpathSync(file)}` : file, s);
       } catch {
-        out.push(`${file}\0missing`);
-        continue;
+        lines.push(`${file}\0missing`);
       }
-      if (s.isDirectory()) walk(file);
-      else out.push(`${file}\0${s.size}\0${s.mtimeMs}`);
     }
   };
-  walk(dir);
-  return out;
+  for (const folder of folders) walk(folder);
+  return { lines, newest };
 }
 
 let codeStampMemo: string | undefined;
 
-/** This package's model code (src/ or lib/: core and schemas) and the libraries' versions. */
+/** The version of an installed package, found the way Node finds it from this package's folder. */
+function installedVersion(name: string, from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) {
+      try {
+        return String(JSON.parse(readFileSync(file, 'utf8')).version);
+      } catch {
+        return 'unreadable';
+      }
+    }
+    if (path.dirname(dir) === dir) return 'missing';
+  }
+}
+
+/** This package's model code (core and schemas, source or compiled), its dependencies' versions, Node's. */
 function codeStamp(): string {
   if (codeStampMemo) return codeStampMemo;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const code = ['../core', '../schemas'].flatMap((d) => treeStamps(path.resolve(here, d)));
-  const versions = LIBRARIES.map((name) => `${name}@${packageVersion(name)}`);
-  return (codeStampMemo = [...code, ...versions].join('\n'));
+  const packageRoot = path.resolve(here, '../..');
+  const code = ['../core', '../schemas'].map((d) => path.resolve(here, d));
+  const { lines } = stampAll([], code, code);
+  let dependencies: string[] = [];
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
+    dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).sort();
+  } catch {
+    // No manifest beside the code: the code's own stamps still count.
+  }
+  const versions = dependencies.map((name) => `${name}@${installedVersion(name, packageRoot)}`);
+  return (codeStampMemo = [...lines, ...versions, `node@${process.version}`].join('\n'));
 }
 
-function digest(key: ModelKey, content: string[], outside: string[], outsideDirs: string[]): string {
+function digest(key: ModelKey, stamps: Stamps): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ root: path.resolve(key.root), configFile: key.configFile ?? '', site: key.site ?? null }));
   hash.update(codeStamp());
-  for (const line of content) hash.update(`${line}\n`);
-  hash.update('\0outside\0');
-  for (const file of outside) hash.update(`${stamp(file)}\n`);
-  for (const dir of outsideDirs) for (const line of treeStamps(dir)) hash.update(`${line}\n`);
+  for (const line of stamps.lines) hash.update(`${line}\n`);
   return hash.digest('hex');
 }
 
-const isInside = (root: string, file: string) => !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file));
+/** What a model's stamp covers: the files it read, its configured folders, the content root's names. */
+function coverage(result: BuildResult): { files: string[]; folders: string[]; allowed: string[] } {
+  const { root, paths, boundaries } = result.config;
+  const folders = [paths.data, paths.pages, ...paths.reference, ...paths.includes].map((f) => path.resolve(f));
+  return {
+    files: [...new Set(result.files.map((f) => path.resolve(f)))].sort(),
+    folders: [...new Set(folders)].sort(),
+    allowed: [path.resolve(root), ...boundaries.values()].map((d) => {
+      try {
+        return realpathSync(d);
+      } catch {
+        return path.resolve(d);
+      }
+    }),
+  };
+}
 
-/**
- * Looks the model up (`cached`, when nothing changed) and returns `save`, which stores a model just built
- * (content stamped before the build began, so an edit made during the build is seen by the next one).
- */
-export function openModelCache(file: string, key: ModelKey): { cached?: BuildResult; save(result: BuildResult): void } {
+/** The root's own entries (names only): a config file that appears there changes the site. */
+function rootNames(root: string): string[] {
+  try {
+    return readdirSync(root)
+      .sort()
+      .map((name) => `${root}\0name\0${name}`);
+  } catch {
+    return [`${root}\0unreadable`];
+  }
+}
+
+/** Liquid that reads the clock: such a model is right only on the day and hour it was built. */
+const CLOCK = /["'](?:now|today)["']/;
+
+export interface ModelCache {
+  /** The stored model, when nothing it was made from has changed. */
+  cached?: BuildResult;
+  /** Stores a model just built (not when it must not be reused; see the module comment). */
+  save(result: BuildResult, options: { incompleteHighlighting: boolean }): void;
+}
+
+export function openModelCache(file: string, key: ModelKey): ModelCache {
   const root = path.resolve(key.root);
-  const content = treeStamps(root);
+  // In fractional milliseconds, like file times (Date.now() rounds down: a file written in the same
+  // millisecond would look newer than the build).
+  const startedAt = performance.timeOrigin + performance.now();
   let cached: BuildResult | undefined;
   if (existsSync(file)) {
     try {
       const stored = v8.deserialize(readFileSync(file)) as Stored;
-      if (stored.stamp === digest(key, content, stored.outside, stored.outsideDirs)) cached = stored.result;
+      const { allowed } = coverage(stored.result);
+      const now = stampAll(stored.files, stored.folders, allowed);
+      now.lines.push(...rootNames(root));
+      if (stored.stamp === digest(key, now)) cached = stored.result;
     } catch {
       // Unreadable (another Node version's format, a torn file): build, and replace it.
     }
   }
   return {
     cached,
-    save(result) {
-      const outside = [...new Set(result.files.map((f) => path.resolve(f)).filter((f) => !isInside(root, f)))].sort();
-      const outsideDirs = result.config.paths.includes.map((d) => path.resolve(d)).filter((d) => !isInside(root, d));
-      const stored: Stored = { stamp: digest(key, content, outside, outsideDirs), outside, outsideDirs, result };
+    save(result, { incompleteHighlighting }) {
+      if (incompleteHighlighting) return;
+      const { files, folders, allowed } = coverage(result);
+      const stamps = stampAll(files, folders, allowed);
+      stamps.lines.push(...rootNames(root));
+      // Changed while the model was being built: the model may hold the old text; let the next build see it.
+      if (stamps.newest > startedAt) return;
+      if (files.some((f) => existsSync(f) && statSync(f).isFile() && CLOCK.test(readFileSync(f, 'utf8')))) return;
+      const stored: Stored = { stamp: digest(key, stamps), files, folders, result };
       mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, v8.serialize(stored));

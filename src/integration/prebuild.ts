@@ -28,7 +28,7 @@ export async function prebuild(options: PrebuildOptions): Promise<{ result: Buil
   const highlight = await createCodeHighlighter({ cacheFile: options.highlightCache ?? highlightCacheFile(root, configFile) });
   const result = buildReference({ root, configFile, site, highlight });
   highlight.save();
-  cache?.save(result);
+  cache?.save(result, { incompleteHighlighting: highlight.stats.incomplete > 0 });
   return { result, ms: performance.now() - started, reused: false };
 }
 

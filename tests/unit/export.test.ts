@@ -55,6 +55,9 @@ describe('HTML to Markdown', () => {
     const linked = '<p>See <a href="#limits">limits</a>.</p>';
     expect(htmlToMarkdown(linked, onPage('https://s.test/a/'))).toBe('See [limits](https://s.test/a/#limits).');
     expect(htmlToMarkdown(linked, onPage('https://s.test/b/'))).toBe('See [limits](https://s.test/b/#limits).');
+    const spaced = '<p>See <a href = "#limits">limits</a>.</p>';
+    expect(htmlToMarkdown(spaced, onPage('https://s.test/a/'))).toBe('See [limits](https://s.test/a/#limits).');
+    expect(htmlToMarkdown(spaced, onPage('https://s.test/b/'))).toBe('See [limits](https://s.test/b/#limits).');
     const image = '<p><img src="/i.png" alt="i"></p>';
     expect(htmlToMarkdown(image, (h) => `https://one.test${h}`)).toBe('![i](https://one.test/i.png)');
     expect(htmlToMarkdown(image, (h) => `https://two.test${h}`)).toBe('![i](https://two.test/i.png)');

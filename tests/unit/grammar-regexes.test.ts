@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   precompileGrammarRegexes,
   readGrammarRegexTable,
+  regexTarget,
   scannerSources,
   tableRegexConstructor,
   type GrammarRegexTable,
@@ -41,6 +42,10 @@ describe('precompiled grammar patterns', () => {
       writeFileSync(file, JSON.stringify(stored));
       expect(readGrammarRegexTable(file)).toEqual(stored);
       writeFileSync(file, JSON.stringify({ ...stored, versions: { ...stored.versions, shiki: '0.0.1' } }));
+      expect(readGrammarRegexTable(file)).toBeUndefined();
+      // Made where RegExp took other syntax (Node 22 has no modifier groups): not used either.
+      expect(stored.versions.target).toBe(regexTarget());
+      writeFileSync(file, JSON.stringify({ ...stored, versions: { ...stored.versions, target: 'ES2018' } }));
       expect(readGrammarRegexTable(file)).toBeUndefined();
       writeFileSync(file, '{ not json');
       expect(readGrammarRegexTable(file)).toBeUndefined();

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,5 +86,56 @@ describe('model cache (warm builds of unchanged content)', () => {
     writeFileSync(path.join(root, 'reference/widgets/list-widgets.md'), '---\ncontent-type: api-endpoint\n---\n');
     await expect(prebuild(options)).rejects.toThrow(/content error/);
     await expect(prebuild(options)).rejects.toThrow(/content error/);
+  }, 60_000);
+
+  it('sees folders the config moves outside the root or into a dot-folder, and folder links switched', async () => {
+    const dir = workspace();
+    const root = path.join(dir, 'site');
+    cpSync(fixture('mini-site'), root, { recursive: true });
+    const pages = path.join(dir, 'outside-pages');
+    mkdirSync(pages);
+    // Data under a dot-folder, reached through a folder link; MDX pages outside the root.
+    renameSync(path.join(root, 'data'), path.join(root, '.data-v1'));
+    cpSync(path.join(root, '.data-v1'), path.join(root, '.data-v2'), { recursive: true });
+    symlinkSync('.data-v1', path.join(root, '.data'));
+    appendFileSync(path.join(root, 'site.yml'), 'folders:\n  data: .data\n');
+    // An overlay (a preset) may name folders outside the root, relative to itself.
+    const configFile = path.join(dir, 'overlay.yml');
+    writeFileSync(configFile, 'folders:\n  pages: outside-pages\n');
+    const options = { root, configFile, modelCache: path.join(dir, 'cache/model.bin'), highlightCache: path.join(dir, 'cache/h.json') };
+    const mentionsV2 = (r: { entries: unknown[] }) => JSON.stringify(r.entries).includes('v2.mini.example');
+
+    const first = await prebuild(options);
+    expect((await prebuild(options)).reused).toBe(true);
+
+    writeFileSync(path.join(pages, 'guide.mdx'), '---\ntitle: A guide\n---\n\nText.\n');
+    const withPage = await prebuild(options);
+    expect(withPage.reused).toBe(false);
+    expect(withPage.result.prose.map((p) => p.title)).toContain('A guide');
+    expect((await prebuild(options)).reused).toBe(true);
+
+    appendFileSync(path.join(root, '.data-v1/urls.yml'), '\nedited: "https://example.test/"\n');
+    expect((await prebuild(options)).reused).toBe(false);
+
+    const v2 = path.join(root, '.data-v2/widgets/api.yml');
+    writeFileSync(v2, readFileSync(v2, 'utf8').replace('https://api.mini.example', 'https://v2.mini.example'));
+    expect((await prebuild(options)).reused).toBe(true);
+    rmSync(path.join(root, '.data'));
+    symlinkSync('.data-v2', path.join(root, '.data'));
+    const switched = await prebuild(options);
+    expect(switched.reused).toBe(false);
+    expect(mentionsV2(switched.result)).toBe(true);
+    expect(mentionsV2(first.result)).toBe(false);
+  }, 60_000);
+
+  it('never keeps a model that read the clock', async () => {
+    const dir = workspace();
+    const root = path.join(dir, 'site');
+    cpSync(fixture('mini-site'), root, { recursive: true });
+    const file = path.join(root, 'reference/widgets/list-widgets.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: \'List widgets ({{ "now" | date: "%Y" }})\''));
+    const options = { root, modelCache: path.join(dir, 'cache/model.bin'), highlightCache: path.join(dir, 'cache/h.json') };
+    expect((await prebuild(options)).reused).toBe(false);
+    expect((await prebuild(options)).reused).toBe(false);
   }, 60_000);
 });

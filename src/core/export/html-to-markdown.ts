@@ -49,7 +49,8 @@ function parse(html: string, resolve?: ResolveHref): Root {
  */
 const linkFree = new Map<string, string>();
 const LINK_FREE_LIMIT = 20_000;
-const HAS_ADDRESS = /\s(?:href|src)=/i;
+// Any mention at all: attributes can be written `href = …` or `<a/href=…>`.
+const HAS_ADDRESS = /href|src/i;
 
 /** CommonMark (with GFM tables) for a fragment of our HTML; `''` for an empty one. */
 export function htmlToMarkdown(html: string, resolve?: ResolveHref): string {
