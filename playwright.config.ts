@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { APPS } from './tests/apps/servers.ts';
+import './tests/compile-cache.ts';
 import { launchOptions } from './tests/system-browser.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4329);

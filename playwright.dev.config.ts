@@ -3,6 +3,7 @@
  * sample content (see tests/dev/dev-server.ts), edits files and watches the open page update.
  */
 import { defineConfig, devices } from '@playwright/test';
+import './tests/compile-cache.ts';
 import { launchOptions } from './tests/system-browser.ts';
 
 export default defineConfig({
