@@ -3,8 +3,9 @@
  * case's exact line, exits 1 and leaves an earlier output folder exactly as it was (the checker's exact
  * line per case is asserted in-process by tests/unit/check.test.ts; here `npm run check` runs on a few).
  * Plus `npm run check` on the sample site (passes) and on the corpus (no errors: the build accepts it; its
- * warnings are the build's), and `--json`. The failing builds, and the warning cases' checks, run in one
- * process (helpers/cli-batch.ts: the CLI's entry point once per run); every other run is a process of its own.
+ * warnings are the build's), and `--json`. The bad-input builds run in one process, and so do the warning
+ * cases' builds and checks (helpers/cli-batch.ts: the CLI's entry point once per run, with its own
+ * environment and captured output); the checks on real content are processes of their own.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -141,19 +142,16 @@ describe('warning cases: build and check report what used to pass in silence', (
       const out = path.join(tmp, `warn-${c.name}`, 'dist');
       return { c, out, env: { CONTENT_ROOT: root, ...(configFile ? { SITE_CONFIG: configFile } : {}) } };
     });
-    // Every check and --strict check in one batch.
-    const checks = await runBatch(
-      cases.flatMap(({ env }) => [
+    // Build, check and check --strict of each case, in order, one case after another (Astro builds of one
+    // project share its .astro/ folder).
+    const results = await runBatch(
+      cases.flatMap(({ out, env }) => [
+        { args: ['build', '--out', out], env },
         { args: ['check'], env },
         { args: ['check', '--strict'], env },
       ]),
     );
-    // The builds succeed (Astro runs): a process each, one at a time (Astro builds of one project share
-    // its .astro/ folder).
-    for (const [i, { c, out, env }] of cases.entries()) {
-      const build = await run('build', ['--out', out], env);
-      runs.set(c.name, { build, check: checks[2 * i], strict: checks[2 * i + 1] });
-    }
+    cases.forEach(({ c }, i) => runs.set(c.name, { build: results[3 * i], check: results[3 * i + 1], strict: results[3 * i + 2] }));
   }, 300_000);
 
   it.each(WARN_CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
