@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { APPS } from './tests/apps/servers.ts';
+import './tests/compile-cache.ts';
+import { launchOptions } from './tests/system-browser.ts';
 
-// Debian's chromium where it is installed (CI, these machines); Playwright's own browser elsewhere.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 4329);
 const astro = 'node node_modules/astro/bin/astro.mjs';
 
@@ -14,10 +13,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    },
+    launchOptions,
   },
   projects: [
     // The sample site, served from dist/ as `npm run preview` serves it.

@@ -2,10 +2,9 @@
  * Live-preview tests (`npm run test:dev`): each spec starts its own `astro dev` on a temporary copy of the
  * sample content (see tests/dev/dev-server.ts), edits files and watches the open page update.
  */
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+import './tests/compile-cache.ts';
+import { launchOptions } from './tests/system-browser.ts';
 
 export default defineConfig({
   testDir: 'tests/dev',
@@ -16,9 +15,6 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    },
+    launchOptions,
   },
 });

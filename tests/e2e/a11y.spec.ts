@@ -1,7 +1,6 @@
 /** axe-core on the three page kinds, in both themes: no serious or critical violations. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, BASE } from './fixtures.ts';
+import { test, expect, axe, BASE } from './fixtures.ts';
 
 const PAGES = {
   index: BASE,
@@ -11,7 +10,7 @@ const PAGES = {
 };
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await axe(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

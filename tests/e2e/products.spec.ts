@@ -2,8 +2,7 @@
  * A site of two products (the sample's Parcelwise API and Tracking API): each has its own index page, its
  * own sidebar section and a search filter, and the object slug they share ("webhooks") stays two objects.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, BASE } from './fixtures.ts';
+import { test, expect, axe, BASE } from './fixtures.ts';
 
 test('each product has its own index page, listing only its objects', async ({ page }) => {
   await page.goto(`${BASE}reference/tracking/`);
@@ -60,13 +59,10 @@ for (const theme of ['light', 'dark'] as const) {
     await dialog.locator('input.pagefind-ui__search-input').fill('tracker');
     await expect(dialog.getByRole('checkbox', { name: /^Tracking API/ })).toBeVisible({ timeout: 10_000 });
     await expect(dialog.locator('.pagefind-ui__result-link').first()).toBeVisible();
-    const axe = await new AxeBuilder({ page })
-      .include('site-search dialog')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(axe.passes.length, 'axe looked at the dialog').toBeGreaterThan(0);
+    const found = await axe(page).include('site-search dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(found.passes.length, 'axe looked at the dialog').toBeGreaterThan(0);
     expect(
-      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html}`),
+      found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html}`),
     ).toEqual([]);
   });
 }

@@ -4,13 +4,12 @@
  * 127.0.0.1:47311 that allows CORS, and its site.yml declares a second server (47312) that does not.
  * Nothing stubs fetch: what the panel shows is what those servers answered, or what the browser refused.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { codeText, expect, test } from './fixtures.ts';
+import { axe, codeText, expect, test } from './fixtures.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'tests/.tmp/try-it-dist');
@@ -256,7 +255,7 @@ for (const theme of ['light', 'dark'] as const) {
     await panel.getByRole('button', { name: 'Send GET request' }).click();
     await expect(panel.locator('.try-it-status strong')).toHaveText('200 OK');
     await expect(page.locator('.reader-key-bar')).toBeVisible();
-    const results = await new AxeBuilder({ page })
+    const results = await axe(page)
       .include('section.try-it')
       .include('.examples')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])

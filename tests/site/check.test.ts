@@ -3,7 +3,9 @@
  * case's exact line, exits 1 and leaves an earlier output folder exactly as it was (the checker's exact
  * line per case is asserted in-process by tests/unit/check.test.ts; here `npm run check` runs on a few).
  * Plus `npm run check` on the sample site (passes) and on the corpus (no errors: the build accepts it; its
- * warnings are the build's), and `--json`.
+ * warnings are the build's), and `--json`. The bad-input builds run in one process, and so do the warning
+ * cases' builds and checks (helpers/cli-batch.ts: the CLI's entry point once per run, with its own
+ * environment and captured output); the checks on real content are processes of their own.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_CASES, caseRoot, HUGE_CASE, linesOf, type BadCase } from '../fixtures/bad/cases.ts';
 import { WARN_CASES, warnCaseRoot } from '../fixtures/warn/cases.ts';
 import { BUILD_MARKER } from '../../src/core/output/guard.ts';
+import { runBatch } from './helpers/cli-batch.ts';
 import { CORPUS, hasCorpus, REPO_ROOT } from './helpers/site.ts';
 
 interface Run {
@@ -31,21 +34,6 @@ function run(command: 'build' | 'check', args: string[], env: Record<string, str
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
-}
-
-/** Runs `jobs` with at most `limit` at a time (two cores: more would only slow each one down). */
-async function pool<T>(jobs: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < jobs.length) {
-        const i = next++;
-        results[i] = await jobs[i]();
-      }
-    }),
-  );
-  return results;
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiref-cli-'));
@@ -67,11 +55,11 @@ beforeAll(async () => {
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, BUILD_MARKER), '');
     writeFileSync(path.join(out, 'index.html'), `earlier build of ${c.name}`);
-    const result = { out } as CaseResult;
-    results.set(c.name, result);
-    return async () => void (result.build = await run('build', [root, '--out', out]));
+    results.set(c.name, { out } as CaseResult);
+    return { args: ['build', root, '--out', out] };
   });
-  await pool(jobs, 3);
+  const builds = await runBatch(jobs);
+  cases.forEach((c, i) => (results.get(c.name)!.build = builds[i]));
 }, 240_000);
 
 describe.each(cases.map((c) => [c.name, c] as const))('bad input: %s', (name, c) => {
@@ -148,20 +136,22 @@ describe('npm run check on real content', () => {
 describe('warning cases: build and check report what used to pass in silence', () => {
   const runs = new Map<string, { build: Run; check: Run; strict: Run }>();
   beforeAll(async () => {
-    const jobs = WARN_CASES.map((c) => {
+    const cases = WARN_CASES.map((c) => {
       const { root, configFile } = warnCaseRoot(c);
       made.push(root);
       const out = path.join(tmp, `warn-${c.name}`, 'dist');
-      const env = { CONTENT_ROOT: root, ...(configFile ? { SITE_CONFIG: configFile } : {}) };
-      return async () => {
-        const build = await run('build', ['--out', out], env);
-        const check = await run('check', [], env);
-        const strict = await run('check', ['--strict'], env);
-        runs.set(c.name, { build, check, strict });
-      };
+      return { c, out, env: { CONTENT_ROOT: root, ...(configFile ? { SITE_CONFIG: configFile } : {}) } };
     });
-    // One at a time: Astro builds of one project share its .astro/ folder.
-    await pool(jobs, 1);
+    // Build, check and check --strict of each case, in order, one case after another (Astro builds of one
+    // project share its .astro/ folder).
+    const results = await runBatch(
+      cases.flatMap(({ out, env }) => [
+        { args: ['build', '--out', out], env },
+        { args: ['check'], env },
+        { args: ['check', '--strict'], env },
+      ]),
+    );
+    cases.forEach(({ c }, i) => runs.set(c.name, { build: results[3 * i], check: results[3 * i + 1], strict: results[3 * i + 2] }));
   }, 300_000);
 
   it.each(WARN_CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {

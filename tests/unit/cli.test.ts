@@ -92,8 +92,10 @@ describe('preview', () => {
 describe('init', () => {
   it('writes a starter content root that check passes with no warnings', () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'apiref-init-')), 'site');
-    vi.spyOn(console, 'log').mockImplementation(() => {});
+    // Restored at once: test files share their worker's console (vitest.config.ts: isolate false).
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     runInit(parseCli(['init', dir], {}, cwd), cwd);
+    log.mockRestore();
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'data', 'pages', 'reference', 'site.yml']);
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toEqual([
       'dist/',

@@ -14,6 +14,8 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   ms: number;
+  /** CPU time of the run (user + system, ms): given for runs in a batch (cli-batch.ts), timed in-process. */
+  cpuMs?: number;
 }
 
 export interface Running {
