@@ -13,10 +13,10 @@
  * every sample with Oniguruma's).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { EmulatedRegExp } from 'oniguruma-to-es';
 import { bundledLanguages, type Highlighter, type LanguageRegistration } from 'shiki';
 import { defaultJavaScriptRegexConstructor } from 'shiki/engine/javascript';
+import { installedVersion } from './package-version.ts';
 
 /** A RegExp as `new RegExp(pattern, flags)`, or an EmulatedRegExp with its options. */
 type Compiled = [pattern: string, flags: string] | [pattern: string, flags: string, options: object];
@@ -31,19 +31,6 @@ export const TABLE_FILE = new URL('../../lib/grammar-regexes.json', import.meta.
 
 /** The engine's own options (shiki/engine/javascript: `target` as createJavaScriptRegexEngine passes it). */
 const OPTIONS = { target: 'auto' } as const;
-
-/** The installed version of package `name` (as this module resolves it), or `unknown`. */
-export function packageVersion(name: string): string {
-  try {
-    const require = createRequire(import.meta.url);
-    // shiki exports no package.json: read the one beside its entry point's dist/ folder.
-    const entry = require.resolve(name);
-    const dir = entry.slice(0, entry.lastIndexOf(`/node_modules/${name}/`) + `/node_modules/${name}/`.length);
-    return String(JSON.parse(readFileSync(`${dir}package.json`, 'utf8')).version);
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * The JavaScript version oniguruma-to-es writes for (its `target: 'auto'`): ES2025 where RegExp takes
@@ -63,7 +50,7 @@ export function regexTarget(): string {
 }
 
 export function packageVersions(): Record<string, string> {
-  return { shiki: packageVersion('shiki'), 'oniguruma-to-es': packageVersion('oniguruma-to-es'), target: regexTarget() };
+  return { shiki: installedVersion('shiki'), 'oniguruma-to-es': installedVersion('oniguruma-to-es'), target: regexTarget() };
 }
 
 function compile(pattern: string): Compiled {

@@ -6,14 +6,12 @@
  * themes), so results are memoised by code + language for the process and, given `cacheFile`, kept on
  * disk between builds (see highlight-cache.ts).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { createHighlighter, type Highlighter as Shiki } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { Highlighter } from './model/build.ts';
 import { readGrammarRegexTable, tableRegexConstructor } from './grammar-regexes.ts';
 import { HighlightCache } from './highlight-cache.ts';
+import { installedVersion } from './package-version.ts';
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 export const LANGS = [
@@ -122,7 +120,7 @@ export async function createCodeHighlighter(options: HighlighterOptions = {}): P
   const h = await loadShiki(engine);
   const loaded = new Set(h.getLoadedLanguages());
   // Everything that changes the HTML for the same input; a different value starts an empty cache.
-  const version = JSON.stringify({ format: 1, shiki: await shikiVersion(), engine, THEMES, langs: [...loaded].sort(), ALIASES });
+  const version = JSON.stringify({ format: 1, shiki: installedVersion('shiki'), engine, THEMES, langs: [...loaded].sort(), ALIASES });
   const cache = new HighlightCache(version, options.cacheFile);
   const limit = options.tokenizeTimeLimit ?? TOKENIZE_TIME_LIMIT;
   const stats = { retried: 0, incomplete: 0 };
@@ -152,14 +150,3 @@ export async function createCodeHighlighter(options: HighlighterOptions = {}): P
 }
 
 export { highlightCacheFile } from './highlight-cache.ts';
-
-async function shikiVersion(): Promise<string> {
-  try {
-    // shiki exports no package.json; its entry point sits in dist/, next to it.
-    const entry = createRequire(import.meta.url).resolve('shiki');
-    return String(JSON.parse(readFileSync(path.join(path.dirname(entry), '../package.json'), 'utf8')).version);
-  } catch {
-    // Never seen; the cache key then still changes with the themes and languages.
-    return 'unknown';
-  }
-}

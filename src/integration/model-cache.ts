@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import type { BuildResult } from '../core/model/build.ts';
+import { installedVersion, PACKAGE_ROOT } from '../core/package-version.ts';
 
 export const MODEL_CACHE_FILE = 'api-reference/model-cache.bin';
 
@@ -92,36 +93,20 @@ function stampAll(files: string[], folders: string[], allowed: string[]): Stamps
 
 let codeStampMemo: string | undefined;
 
-/** The version of an installed package, found the way Node finds it from this package's folder. */
-function installedVersion(name: string, from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(file)) {
-      try {
-        return String(JSON.parse(readFileSync(file, 'utf8')).version);
-      } catch {
-        return 'unreadable';
-      }
-    }
-    if (path.dirname(dir) === dir) return 'missing';
-  }
-}
-
 /** This package's model code (core and schemas, source or compiled), its dependencies' versions, Node's. */
 function codeStamp(): string {
   if (codeStampMemo) return codeStampMemo;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const packageRoot = path.resolve(here, '../..');
   const code = ['../core', '../schemas'].map((d) => path.resolve(here, d));
   const { lines } = stampAll([], code, code);
   let dependencies: string[] = [];
   try {
-    const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
     dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).sort();
   } catch {
     // No manifest beside the code: the code's own stamps still count.
   }
-  const versions = dependencies.map((name) => `${name}@${installedVersion(name, packageRoot)}`);
+  const versions = dependencies.map((name) => `${name}@${installedVersion(name)}`);
   return (codeStampMemo = [...lines, ...versions, `node@${process.version}`].join('\n'));
 }
 

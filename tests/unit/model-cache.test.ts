@@ -14,12 +14,18 @@ function workspace(): string {
   return dir;
 }
 
+/** A copy of `fixtureName` in a fresh workspace, and prebuild options with caches beside it. */
+function siteCopy(fixtureName: string) {
+  const dir = workspace();
+  const root = path.join(dir, 'site');
+  cpSync(fixture(fixtureName), root, { recursive: true });
+  const modelCache = path.join(dir, 'cache/model.bin');
+  return { dir, root, modelCache, options: { root, modelCache, highlightCache: path.join(dir, 'cache/highlight.json') } };
+}
+
 describe('model cache (warm builds of unchanged content)', () => {
   it('reuses the last model when nothing changed, and builds again after any edit, addition or removal', async () => {
-    const dir = workspace();
-    const root = path.join(dir, 'site');
-    cpSync(fixture('mini-site'), root, { recursive: true });
-    const options = { root, modelCache: path.join(dir, 'cache/model.bin'), highlightCache: path.join(dir, 'cache/highlight.json') };
+    const { root, options } = siteCopy('mini-site');
 
     const first = await prebuild(options);
     expect(first.reused).toBe(false);
@@ -75,11 +81,7 @@ describe('model cache (warm builds of unchanged content)', () => {
   }, 60_000);
 
   it('never reuses a model for a build that failed, and a torn cache file only means a fresh build', async () => {
-    const dir = workspace();
-    const root = path.join(dir, 'site');
-    cpSync(fixture('mini-site'), root, { recursive: true });
-    const modelCache = path.join(dir, 'cache/model.bin');
-    const options = { root, modelCache, highlightCache: path.join(dir, 'cache/h.json') };
+    const { root, modelCache, options } = siteCopy('mini-site');
     await prebuild(options);
     writeFileSync(modelCache, 'not a model');
     expect((await prebuild(options)).reused).toBe(false);
@@ -89,9 +91,7 @@ describe('model cache (warm builds of unchanged content)', () => {
   }, 60_000);
 
   it('sees folders the config moves outside the root or into a dot-folder, and folder links switched', async () => {
-    const dir = workspace();
-    const root = path.join(dir, 'site');
-    cpSync(fixture('mini-site'), root, { recursive: true });
+    const { dir, root, options: base } = siteCopy('mini-site');
     const pages = path.join(dir, 'outside-pages');
     mkdirSync(pages);
     // Data under a dot-folder, reached through a folder link; MDX pages outside the root.
@@ -102,7 +102,7 @@ describe('model cache (warm builds of unchanged content)', () => {
     // An overlay (a preset) may name folders outside the root, relative to itself.
     const configFile = path.join(dir, 'overlay.yml');
     writeFileSync(configFile, 'folders:\n  pages: outside-pages\n');
-    const options = { root, configFile, modelCache: path.join(dir, 'cache/model.bin'), highlightCache: path.join(dir, 'cache/h.json') };
+    const options = { ...base, configFile };
     const mentionsV2 = (r: { entries: unknown[] }) => JSON.stringify(r.entries).includes('v2.mini.example');
 
     const first = await prebuild(options);
@@ -129,12 +129,9 @@ describe('model cache (warm builds of unchanged content)', () => {
   }, 60_000);
 
   it('never keeps a model that read the clock', async () => {
-    const dir = workspace();
-    const root = path.join(dir, 'site');
-    cpSync(fixture('mini-site'), root, { recursive: true });
+    const { root, options } = siteCopy('mini-site');
     const file = path.join(root, 'reference/widgets/list-widgets.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: \'List widgets ({{ "now" | date: "%Y" }})\''));
-    const options = { root, modelCache: path.join(dir, 'cache/model.bin'), highlightCache: path.join(dir, 'cache/h.json') };
     expect((await prebuild(options)).reused).toBe(false);
     expect((await prebuild(options)).reused).toBe(false);
   }, 60_000);
